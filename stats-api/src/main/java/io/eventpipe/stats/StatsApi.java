@@ -1,0 +1,105 @@
+package io.eventpipe.stats;
+
+import io.eventpipe.stats.config.ConfigException;
+import io.eventpipe.stats.config.StatsApiConfig;
+import io.eventpipe.stats.http.WebServer;
+import io.eventpipe.stats.service.StatsService;
+import io.eventpipe.stats.store.CassandraConnector;
+import io.eventpipe.stats.store.StatsStore;
+import io.javalin.Javalin;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The stats-api service: serves the analytics the job writes to Cassandra over HTTP.
+ *
+ * <p>Configured only by environment variables (see {@link StatsApiConfig} and ENV.md); a bad value
+ * stops start-up with exit code 2 and a message naming the variable. The HTTP server starts at
+ * once, even while Cassandra is down: requests then get 503 and {@code /ready} says why, until the
+ * background connection succeeds. SIGTERM stops the HTTP server (letting in-flight requests finish)
+ * and then closes the Cassandra session.
+ */
+public final class StatsApi implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StatsApi.class);
+
+    private final Javalin app;
+    private final CassandraConnector connector;
+    private final JvmGcMetrics gcMetrics;
+
+    private StatsApi(Javalin app, CassandraConnector connector, JvmGcMetrics gcMetrics) {
+        this.app = app;
+        this.connector = connector;
+        this.gcMetrics = gcMetrics;
+    }
+
+    public static void main(String[] args) {
+        StatsApiConfig config;
+        try {
+            config = StatsApiConfig.fromEnvironment(System.getenv());
+        } catch (ConfigException e) {
+            LOG.error("Bad configuration, not starting: {}", e.getMessage());
+            System.exit(2);
+            return;
+        }
+        StatsApi api = start(config, Clock.systemUTC());
+        Runtime.getRuntime().addShutdownHook(new Thread(api::close, "stats-api-shutdown"));
+    }
+
+    /** Starts the service; returns once the HTTP port is bound. */
+    public static StatsApi start(StatsApiConfig config, Clock clock) {
+        LOG.info("Starting stats-api with {}", config);
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        JvmGcMetrics gcMetrics = bindJvmMetrics(registry);
+        CassandraConnector connector = CassandraConnector.connectInBackground(config);
+        StatsStore store = new StatsStore(connector, config.keyspace(), registry);
+        StatsService service = new StatsService(store, clock);
+        Javalin app =
+                WebServer.create(service, store::readiness, registry, clock, config.maxRange());
+        app.start(config.host(), config.port());
+        LOG.info("stats-api listening on {}:{}", config.host(), app.port());
+        return new StatsApi(app, connector, gcMetrics);
+    }
+
+    /** The bound HTTP port (useful when configured as 0). */
+    public int port() {
+        return app.port();
+    }
+
+    /** Stops serving, then closes the Cassandra session; each step runs even if one fails. */
+    @Override
+    public void close() {
+        LOG.info("Stopping stats-api");
+        try {
+            app.stop();
+        } catch (RuntimeException e) {
+            LOG.warn("HTTP server did not stop cleanly", e);
+        }
+        try {
+            connector.close();
+        } catch (RuntimeException e) {
+            LOG.warn("Cassandra session did not close cleanly", e);
+        }
+        gcMetrics.close();
+    }
+
+    private static JvmGcMetrics bindJvmMetrics(PrometheusMeterRegistry registry) {
+        new ClassLoaderMetrics().bindTo(registry);
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        JvmGcMetrics gcMetrics = new JvmGcMetrics();
+        gcMetrics.bindTo(registry);
+        return gcMetrics;
+    }
+}

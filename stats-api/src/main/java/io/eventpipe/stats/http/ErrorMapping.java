@@ -1,0 +1,63 @@
+package io.eventpipe.stats.http;
+
+import io.eventpipe.stats.service.UnknownTypeException;
+import io.eventpipe.stats.store.StoreUnavailableException;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns exceptions into JSON error answers; no stack trace ever reaches a client.
+ *
+ * <ul>
+ *   <li>{@link BadParameterException}: 400, naming the parameter and what it accepts;
+ *   <li>{@link UnknownTypeException}: 404;
+ *   <li>{@link StoreUnavailableException}: 503 with {@code Retry-After}, Cassandra is away;
+ *   <li>anything else: 500, logged with its stack trace.
+ * </ul>
+ */
+final class ErrorMapping {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorMapping.class);
+    private static final String RETRY_AFTER_SECONDS = "5";
+
+    private ErrorMapping() {}
+
+    static void install(Javalin app) {
+        app.exception(
+                BadParameterException.class,
+                (e, ctx) -> answer(ctx, HttpStatus.BAD_REQUEST, "bad_parameter", e, e.parameter()));
+        app.exception(
+                UnknownTypeException.class,
+                (e, ctx) -> answer(ctx, HttpStatus.NOT_FOUND, "unknown_type", e, null));
+        app.exception(StoreUnavailableException.class, ErrorMapping::unavailable);
+        app.exception(Exception.class, ErrorMapping::unexpected);
+        app.error(HttpStatus.NOT_FOUND, ErrorMapping::noRoute);
+    }
+
+    private static void unavailable(StoreUnavailableException e, Context ctx) {
+        ctx.header("Retry-After", RETRY_AFTER_SECONDS);
+        answer(ctx, HttpStatus.SERVICE_UNAVAILABLE, "cassandra_unavailable", e, null);
+    }
+
+    private static void unexpected(Exception e, Context ctx) {
+        LOG.error("Unexpected failure answering {} {}", ctx.method(), ctx.path(), e);
+        ctx.status(HttpStatus.INTERNAL_SERVER_ERROR);
+        ctx.json(new ApiError(500, "internal_error", "internal error, see the server log", null));
+    }
+
+    private static void noRoute(Context ctx) {
+        // Runs after every 404, including unknown types: keep a body already written.
+        if (ctx.result() == null || ctx.result().isEmpty()) {
+            ctx.json(new ApiError(404, "not_found", "no such endpoint: " + ctx.path(), null));
+        }
+    }
+
+    private static void answer(
+            Context ctx, HttpStatus status, String error, Exception e, String parameter) {
+        ctx.status(status);
+        ctx.json(new ApiError(status.getCode(), error, e.getMessage(), parameter));
+    }
+}

@@ -1,0 +1,38 @@
+package io.eventpipe.stats.http;
+
+import io.eventpipe.stats.service.StatsService;
+import io.eventpipe.stats.service.TimeRange;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.Duration;
+
+/** The {@code /stats} endpoints: parse the request, ask the service, write JSON. */
+final class StatsHandlers {
+
+    private final StatsService service;
+    private final Clock clock;
+    private final Duration maxRange;
+
+    StatsHandlers(StatsService service, Clock clock, Duration maxRange) {
+        this.service = service;
+        this.clock = clock;
+        this.maxRange = maxRange;
+    }
+
+    /** {@code GET /stats[?from=&to=]}. */
+    void overview(Context ctx) {
+        ctx.json(service.overview(parameters(ctx).optionalRange()));
+    }
+
+    /** {@code GET /stats/{type}[?from=&to=&limit=&before=]}. */
+    void series(Context ctx) {
+        String type = QueryParameters.typeName(ctx.pathParam(QueryParameters.TYPE));
+        QueryParameters parameters = parameters(ctx);
+        TimeRange range = parameters.range();
+        ctx.json(service.windows(type, range, parameters.before(), parameters.limit()));
+    }
+
+    private QueryParameters parameters(Context ctx) {
+        return new QueryParameters(ctx::queryParam, clock.instant(), maxRange);
+    }
+}

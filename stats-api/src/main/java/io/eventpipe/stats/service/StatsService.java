@@ -1,0 +1,128 @@
+package io.eventpipe.stats.service;
+
+import io.eventpipe.stats.store.StatsStore;
+import io.eventpipe.stats.store.TypeTotalsRow;
+import io.eventpipe.stats.store.WindowRow;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Answers the API's questions from the store: totals, newest windows and window series.
+ *
+ * <p>Knows nothing of HTTP. Event types come from {@code type_totals}; windows are read partition
+ * by partition, one (type, UTC day) at a time, so the cost of a request grows with the number of
+ * types and days asked for, which the caller bounds. Store failures propagate unchanged.
+ */
+public class StatsService {
+
+    // The newest rows of a partition looked at to find the latest closed window; more than the
+    // number of windows the job keeps open at once.
+    private static final int NEWEST_ROWS_SCANNED = 10;
+
+    private final StatsStore store;
+    private final Clock clock;
+
+    public StatsService(StatsStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** All-time totals, or totals over the range, with the newest windows of each type. */
+    public Overview overview(Optional<TimeRange> range) {
+        List<TypeTotalsRow> types = new ArrayList<>(store.allTypeTotals());
+        types.sort(Comparator.comparing(TypeTotalsRow::eventType));
+        Instant watermark = newestWatermark(types);
+        Double freshness = watermark == null ? null : secondsSince(watermark);
+        List<TypeSummary> totals = new ArrayList<>();
+        List<LatestWindows> latest = new ArrayList<>();
+        for (TypeTotalsRow type : types) {
+            if (range.isPresent()) {
+                RangeAccumulator accumulator = accumulate(type.eventType(), range.get());
+                totals.add(accumulator.summary());
+                latest.add(accumulator.latest());
+            } else {
+                totals.add(allTime(type));
+                latest.add(newestWindows(type));
+            }
+        }
+        return new Overview(range.orElse(null), watermark, freshness, totals, latest);
+    }
+
+    /**
+     * One page of a type's windows starting in the range and before {@code before}, newest first.
+     *
+     * @throws UnknownTypeException if the job never wrote the type
+     */
+    public WindowPage windows(String type, TimeRange range, Optional<Instant> before, int limit) {
+        if (store.typeTotals(type).isEmpty()) {
+            throw new UnknownTypeException(type);
+        }
+        Instant upper = before.filter(b -> b.isBefore(range.to())).orElse(range.to());
+        List<WindowRow> rows = new ArrayList<>();
+        if (upper.isAfter(range.from())) {
+            for (LocalDate day : new TimeRange(range.from(), upper).daysNewestFirst()) {
+                int wanted = limit + 1 - rows.size();
+                rows.addAll(store.windows(type, day, range.from(), upper, wanted));
+                if (rows.size() > limit) {
+                    break;
+                }
+            }
+        }
+        Instant nextBefore = rows.size() > limit ? rows.get(limit - 1).windowStart() : null;
+        List<WindowView> page = rows.stream().limit(limit).map(WindowView::of).toList();
+        return new WindowPage(type, range, limit, page, nextBefore);
+    }
+
+    private RangeAccumulator accumulate(String type, TimeRange range) {
+        RangeAccumulator accumulator = new RangeAccumulator(type);
+        for (LocalDate day : range.daysNewestFirst()) {
+            store.forEachWindow(type, day, range.from(), range.to(), accumulator::add);
+        }
+        return accumulator;
+    }
+
+    private LatestWindows newestWindows(TypeTotalsRow type) {
+        LatestTracker tracker = new LatestTracker(type.eventType());
+        if (type.lastEvent() == null) {
+            return tracker.result();
+        }
+        // The newest window holds the last event, so it is in that event's day; the newest
+        // closed one may be in the day before if the current day only has an open window.
+        LocalDate newestDay = TimeRange.dayOf(type.lastEvent());
+        for (LocalDate day : List.of(newestDay, newestDay.minusDays(1))) {
+            store.newestWindows(type.eventType(), day, NEWEST_ROWS_SCANNED).forEach(tracker::add);
+            if (tracker.foundClosed()) {
+                break;
+            }
+        }
+        return tracker.result();
+    }
+
+    private static TypeSummary allTime(TypeTotalsRow row) {
+        return new TypeSummary(
+                row.eventType(),
+                row.events(),
+                row.uniqueUsers(),
+                row.firstEvent(),
+                row.lastEvent());
+    }
+
+    private static Instant newestWatermark(List<TypeTotalsRow> types) {
+        return types.stream()
+                .map(TypeTotalsRow::watermark)
+                .filter(Objects::nonNull)
+                .max(Comparator.naturalOrder())
+                .orElse(null);
+    }
+
+    private double secondsSince(Instant watermark) {
+        return Duration.between(watermark, clock.instant()).toMillis() / 1000.0;
+    }
+}
