@@ -1,0 +1,131 @@
+package io.eventpipe.local.cli;
+
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ThreadLocalRandom;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import org.apache.kafka.common.KafkaException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ./pipeline generate}: sends synthetic events in the default shape to Kafka at a steady
+ * rate, showing the acknowledged count and rate while it runs and a summary at the end.
+ *
+ * <p>With {@code --duration} it sends exactly rate × duration events and stops; without, it runs
+ * until Ctrl-C, then flushes what it already handed to the producer. Exit code 1 when any event was
+ * not acknowledged, 130 after Ctrl-C.
+ */
+@Command(
+        name = "generate",
+        mixinStandardHelpOptions = true,
+        description = "Sends synthetic shop events to Kafka at a steady rate.")
+final class GenerateCommand implements Callable<Integer> {
+
+    @Spec private CommandSpec spec;
+
+    @Option(
+            names = "--bootstrap-servers",
+            defaultValue = "127.0.0.1:9092",
+            description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).")
+    private String bootstrapServers;
+
+    @Option(
+            names = "--topic",
+            defaultValue = "events",
+            description = "Topic to send to (default: ${DEFAULT-VALUE}).")
+    private String topic;
+
+    @Option(
+            names = "--rate",
+            defaultValue = "100",
+            description = "Events per second (default: ${DEFAULT-VALUE}).")
+    private double rate;
+
+    @Option(
+            names = "--duration",
+            converter = DurationConverter.class,
+            description = "How long to send, e.g. 60s or 5m (default: until Ctrl-C).")
+    private Duration duration;
+
+    @Option(
+            names = "--users",
+            defaultValue = "10000",
+            description = "Number of distinct users (default: ${DEFAULT-VALUE}).")
+    private int users;
+
+    @Option(
+            names = "--pages",
+            defaultValue = "1000",
+            description = "Number of distinct product pages (default: ${DEFAULT-VALUE}).")
+    private int pages;
+
+    @Option(
+            names = "--seed",
+            description = "Random seed, for a repeatable sequence (default: a random one).")
+    private Long seed;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        validate();
+        long limit = duration == null ? Long.MAX_VALUE : RateSchedule.totalFor(rate, duration);
+        RateSchedule schedule = new RateSchedule(rate, limit);
+        long actualSeed = seed != null ? seed : ThreadLocalRandom.current().nextLong();
+        SyntheticEvents events =
+                new SyntheticEvents(users, pages, actualSeed, System::currentTimeMillis);
+        spec.commandLine()
+                .getOut()
+                .printf(
+                        "Sending %s events/s to topic '%s' at %s (seed %d)%n",
+                        rate, topic, bootstrapServers, actualSeed);
+        return send(schedule, events);
+    }
+
+    private void validate() {
+        OptionChecks.require(
+                spec, rate > 0 && !Double.isInfinite(rate), "--rate", rate, "must be > 0");
+        OptionChecks.require(
+                spec,
+                duration == null || RateSchedule.totalFor(rate, duration) > 0,
+                "--duration",
+                duration,
+                "must allow at least one event at the given --rate");
+        OptionChecks.require(spec, users > 0, "--users", users, "must be > 0");
+        OptionChecks.require(spec, pages > 0, "--pages", pages, "must be > 0");
+        OptionChecks.require(spec, !topic.isBlank(), "--topic", topic, "must not be blank");
+    }
+
+    private int send(RateSchedule schedule, SyntheticEvents events) throws InterruptedException {
+        try (StopSignal stop = StopSignal.onCtrlC();
+                ProgressBar bar = progressBar(schedule.limit());
+                KafkaEventSender sender =
+                        new KafkaEventSender(
+                                bootstrapServers, topic, "pipeline-generate", bar::step)) {
+            KafkaException sendFailure = null;
+            try {
+                new FixedRateSender(schedule, events::next, sender::send, stop).run();
+            } catch (KafkaException e) {
+                sendFailure = e;
+            }
+            SendSummary summary = sender.flushAndSummarize();
+            bar.stepTo(summary.acknowledged());
+            return sendFailure != null
+                    ? SendReports.kafkaFailure(spec, bootstrapServers, sendFailure)
+                    : SendReports.summary(spec, stop, summary);
+        } catch (KafkaException e) {
+            return SendReports.kafkaFailure(spec, bootstrapServers, e);
+        }
+    }
+
+    private static ProgressBar progressBar(long limit) {
+        return new ProgressBarBuilder()
+                .setTaskName("generate")
+                .setInitialMax(limit == Long.MAX_VALUE ? -1 : limit)
+                .showSpeed()
+                .setUnit(" events", 1)
+                .build();
+    }
+}

@@ -1,0 +1,204 @@
+package io.eventpipe.local.cli;
+
+import com.fasterxml.jackson.core.JsonPointer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import org.apache.kafka.common.KafkaException;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ./pipeline replay FILE}: sends a real file's events to Kafka, as fast as possible or paced
+ * by the events' own timestamps.
+ *
+ * <p>JSON lines (gzipped or not) go byte for byte; CSV rows become flat JSON objects (see {@link
+ * CsvRowConverter}). The file is read twice: once to count its records (and to reject a CSV row
+ * that does not fit the columns before anything is sent), then to send them. The count printed at
+ * the end is of records Kafka acknowledged after a final flush; exit code 1 when any record was not
+ * acknowledged or the file is malformed, 130 after Ctrl-C.
+ */
+@Command(
+        name = "replay",
+        mixinStandardHelpOptions = true,
+        description = "Sends the events of a JSON-lines or CSV file to Kafka.")
+final class ReplayCommand implements Callable<Integer> {
+
+    @Spec private CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", description = "JSON lines (.gz or not) or CSV file.")
+    private Path file;
+
+    @Option(
+            names = "--bootstrap-servers",
+            defaultValue = "127.0.0.1:9092",
+            description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).")
+    private String bootstrapServers;
+
+    @Option(
+            names = "--topic",
+            defaultValue = "events",
+            description = "Topic to send to (default: ${DEFAULT-VALUE}).")
+    private String topic;
+
+    @Option(
+            names = "--format",
+            description = "${COMPLETION-CANDIDATES} (default: csv for *.csv[.gz], else jsonl).")
+    private ReplayFormat format;
+
+    @Option(
+            names = "--columns",
+            split = ",",
+            description = "Column names of a headerless CSV (default: the first row is a header).")
+    private List<String> columns = List.of();
+
+    @ArgGroup(exclusive = true)
+    private Pacing pacing;
+
+    @Option(
+            names = "--time-field",
+            defaultValue = "/ts",
+            converter = JsonPointerConverter.class,
+            description = "Event time, for --speed (default: ${DEFAULT-VALUE}).")
+    private JsonPointer timeField;
+
+    @Option(
+            names = "--time-format",
+            defaultValue = "epoch-millis",
+            description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    private TimeFormat timeFormat;
+
+    @Option(
+            names = "--key-field",
+            defaultValue = "/user_id",
+            converter = JsonPointerConverter.class,
+            description = "Record key; records without it get no key (default: ${DEFAULT-VALUE}).")
+    private JsonPointer keyField;
+
+    /** Pacing choice: at most one of the two. */
+    static final class Pacing {
+        @Option(
+                names = "--speed",
+                description = "Replay at the file's own pace, this many times faster.")
+        Double speed;
+
+        @Option(names = "--as-fast-as-possible", description = "Ignore event times (the default).")
+        boolean asFastAsPossible;
+    }
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        ReplayInput input = validatedInput();
+        long total;
+        try {
+            total = input.countRecords();
+        } catch (BadInputException e) {
+            return reportBadInput(e);
+        }
+        spec.commandLine()
+                .getOut()
+                .printf("Replaying %d records from %s to topic '%s'%n", total, file, topic);
+        spec.commandLine().getOut().flush();
+        return replay(input, total);
+    }
+
+    private ReplayInput validatedInput() {
+        OptionChecks.require(spec, Files.isReadable(file), "FILE", file, "must be a readable file");
+        OptionChecks.require(spec, !topic.isBlank(), "--topic", topic, "must not be blank");
+        Double speed = speed();
+        OptionChecks.require(
+                spec,
+                speed == null || (speed > 0 && !speed.isInfinite()),
+                "--speed",
+                speed,
+                "must be a number > 0");
+        ReplayFormat actualFormat = format != null ? format : ReplayFormat.fromFileName(file);
+        OptionChecks.require(
+                spec,
+                columns.isEmpty() || actualFormat == ReplayFormat.CSV,
+                "--columns",
+                String.join(",", columns),
+                "applies to --format csv only");
+        OptionChecks.require(
+                spec,
+                columns.stream().noneMatch(String::isBlank)
+                        && new HashSet<>(columns).size() == columns.size(),
+                "--columns",
+                String.join(",", columns),
+                "must be distinct, non-empty names");
+        return new ReplayInput(file, actualFormat, columns);
+    }
+
+    private Double speed() {
+        return pacing == null ? null : pacing.speed;
+    }
+
+    private int replay(ReplayInput input, long total) throws InterruptedException {
+        Double speed = speed();
+        EventFields fields =
+                new EventFields(keyField, speed == null ? null : timeField, timeFormat);
+        FileReplay replay =
+                new FileReplay(input, fields, speed == null ? null : new ReplayPacer(speed));
+        try (StopSignal stop = StopSignal.onCtrlC();
+                ProgressBar bar = progressBar(total);
+                KafkaEventSender sender =
+                        new KafkaEventSender(
+                                bootstrapServers, topic, "pipeline-replay", bar::step)) {
+            Exception sendFailure = null;
+            try {
+                replay.sendAll(sender, stop);
+            } catch (KafkaException | BadInputException e) {
+                sendFailure = e;
+            }
+            SendSummary summary = sender.flushAndSummarize();
+            bar.stepTo(summary.acknowledged());
+            reportUnpaced(replay.unpacedCount());
+            if (sendFailure instanceof BadInputException bad) {
+                SendReports.summary(spec, stop, summary);
+                return reportBadInput(bad);
+            }
+            return sendFailure != null
+                    ? SendReports.kafkaFailure(spec, bootstrapServers, (KafkaException) sendFailure)
+                    : SendReports.summary(spec, stop, summary);
+        } catch (KafkaException e) {
+            return SendReports.kafkaFailure(spec, bootstrapServers, e);
+        } catch (IOException e) {
+            spec.commandLine().getErr().printf("Could not read %s: %s%n", file, e.getMessage());
+            return SendReports.EXIT_FAILED;
+        }
+    }
+
+    private void reportUnpaced(long unpaced) {
+        if (unpaced > 0) {
+            spec.commandLine()
+                    .getOut()
+                    .printf(
+                            "%d records had no %s time at %s and were sent without waiting%n",
+                            unpaced, timeFormat, timeField);
+        }
+    }
+
+    private int reportBadInput(BadInputException e) {
+        spec.commandLine().getErr().println("Bad input, nothing more sent: " + e.getMessage());
+        spec.commandLine().getErr().flush();
+        return SendReports.EXIT_FAILED;
+    }
+
+    private static ProgressBar progressBar(long total) {
+        return new ProgressBarBuilder()
+                .setTaskName("replay")
+                .setInitialMax(total)
+                .showSpeed()
+                .setUnit(" events", 1)
+                .build();
+    }
+}
