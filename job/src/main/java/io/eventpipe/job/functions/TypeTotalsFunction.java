@@ -1,0 +1,139 @@
+package io.eventpipe.job.functions;
+
+import io.eventpipe.job.model.TypeTotals;
+import io.eventpipe.job.model.WindowStats;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Gauge;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Keeps the all-time totals of each event type equal to the sum of its windows.
+ *
+ * <p>A window's figures may still change until the watermark passes its end plus the allowed
+ * lateness, so the latest row of each such open window is kept as is; once past, the window is
+ * folded into the {@link FoldedTotals} and forgotten. Every window row that arrives emits the
+ * totals anew: folded plus every open window, so a provisional row never counts twice.
+ *
+ * <p>Assumes a window's rows all arrive before the watermark passes its end plus the allowed
+ * lateness, which holds because the window operator emits them before forwarding that watermark.
+ * Metrics: {@code rows_emitted_total} labelled {@code table=type_totals}, {@code
+ * event_time_lag_milliseconds} (processing time minus the last watermark seen, -1 before the
+ * first).
+ */
+public class TypeTotalsFunction extends KeyedProcessFunction<String, WindowStats, TypeTotals> {
+
+    private final long allowedLatenessMillis;
+    private transient MapState<Long, WindowStats> openWindows;
+    private transient ValueState<FoldedTotals> folded;
+    private transient Counter rowsEmitted;
+    private transient volatile long lastWatermark;
+
+    public TypeTotalsFunction(Duration allowedLateness) {
+        this.allowedLatenessMillis = allowedLateness.toMillis();
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        openWindows =
+                getRuntimeContext()
+                        .getMapState(
+                                new MapStateDescriptor<>(
+                                        "open-windows", Types.LONG, FlinkTypes.WINDOW_STATS));
+        folded =
+                getRuntimeContext()
+                        .getState(
+                                new ValueStateDescriptor<>(
+                                        "folded-totals", FlinkTypes.FOLDED_TOTALS));
+        rowsEmitted =
+                getRuntimeContext()
+                        .getMetricGroup()
+                        .addGroup("table", "type_totals")
+                        .counter("rows_emitted_total");
+        lastWatermark = Long.MIN_VALUE;
+        getRuntimeContext()
+                .getMetricGroup()
+                .gauge("event_time_lag_milliseconds", (Gauge<Long>) this::eventTimeLagMillis);
+    }
+
+    @Override
+    public void processElement(WindowStats window, Context ctx, Collector<TypeTotals> out)
+            throws Exception {
+        lastWatermark = ctx.timerService().currentWatermark();
+        openWindows.put(window.windowStart(), window);
+        ctx.timerService().registerEventTimeTimer(window.windowEnd() - 1 + allowedLatenessMillis);
+        out.collect(totals(ctx.getCurrentKey(), lastWatermark));
+        rowsEmitted.inc();
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<TypeTotals> out)
+            throws Exception {
+        lastWatermark = ctx.timerService().currentWatermark();
+        FoldedTotals base = foldedOrEmpty();
+        Iterator<Map.Entry<Long, WindowStats>> windows = openWindows.iterator();
+        while (windows.hasNext()) {
+            WindowStats window = windows.next().getValue();
+            if (window.windowEnd() - 1 + allowedLatenessMillis <= timestamp) {
+                fold(base, window);
+                windows.remove();
+            }
+        }
+        folded.update(base);
+    }
+
+    private static void fold(FoldedTotals base, WindowStats window) {
+        base.events += window.events();
+        UserSketches.addSketch(base.usersSketch, window.usersSketch());
+        base.firstEvent = Math.min(base.firstEvent, window.firstEvent());
+        base.lastEvent = Math.max(base.lastEvent, window.lastEvent());
+    }
+
+    private TypeTotals totals(String eventType, long watermark) throws Exception {
+        FoldedTotals sum = foldedOrEmpty();
+        List<WindowStats> open = new ArrayList<>();
+        openWindows.values().forEach(open::add);
+        for (WindowStats window : open) {
+            fold(sum, window);
+        }
+        byte[] sketch = UserSketches.toCompact(sum.usersSketch);
+        return new TypeTotals(
+                eventType,
+                sum.events,
+                UserSketches.estimate(sketch),
+                sketch,
+                sum.firstEvent,
+                sum.lastEvent,
+                watermark);
+    }
+
+    // A copy, so that adding the open windows for one emission never changes the folded state.
+    private FoldedTotals foldedOrEmpty() throws Exception {
+        FoldedTotals stored = folded.value();
+        if (stored == null) {
+            return FoldedTotals.empty();
+        }
+        FoldedTotals copy = new FoldedTotals();
+        copy.events = stored.events;
+        copy.usersSketch = stored.usersSketch.clone();
+        copy.firstEvent = stored.firstEvent;
+        copy.lastEvent = stored.lastEvent;
+        return copy;
+    }
+
+    private long eventTimeLagMillis() {
+        long watermark = lastWatermark;
+        return watermark == Long.MIN_VALUE ? -1 : System.currentTimeMillis() - watermark;
+    }
+}

@@ -1,0 +1,29 @@
+package io.eventpipe.job.parsing;
+
+/** The dead-letter reasons of records that cannot be parsed into an event. */
+public final class InvalidReasons {
+
+    /** The value is not a JSON object. */
+    public static final String INVALID_JSON = "invalid-json";
+
+    /** The value is longer than {@code --max-event-bytes}. */
+    public static final String OVERSIZE = "oversize";
+
+    /** The time field cannot be read in the configured time format. */
+    public static final String BAD_TIME = "bad-time";
+
+    /** The event type is not a string of 1 to 64 letters, digits or {@code _.:-}. */
+    public static final String BAD_TYPE = "bad-type";
+
+    private InvalidReasons() {}
+
+    /** A mapped field is absent, null or empty. */
+    public static String missingField(String pointer) {
+        return "missing-field:" + pointer;
+    }
+
+    /** A mapped field holds an object, an array or a boolean instead of a string or number. */
+    public static String badField(String pointer) {
+        return "bad-field:" + pointer;
+    }
+}

@@ -1,0 +1,29 @@
+package io.eventpipe.job.parsing;
+
+import io.eventpipe.job.records.RawEvent;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
+import org.apache.flink.util.Collector;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/**
+ * Wraps each Kafka record, unparsed, as a {@link RawEvent} with its topic, partition and offset.
+ *
+ * <p>Parsing happens later, in {@link ParseEventsFunction}, so that a bad record becomes a dead
+ * letter instead of a deserialization failure that would restart the job forever.
+ */
+public class RawEventDeserializer implements KafkaRecordDeserializationSchema<RawEvent> {
+
+    private static final byte[] NO_VALUE = new byte[0];
+
+    @Override
+    public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<RawEvent> out) {
+        byte[] value = record.value() == null ? NO_VALUE : record.value();
+        out.collect(new RawEvent(value, record.topic(), record.partition(), record.offset()));
+    }
+
+    @Override
+    public TypeInformation<RawEvent> getProducedType() {
+        return TypeInformation.of(RawEvent.class);
+    }
+}
