@@ -30,11 +30,13 @@ final class CsvEventReader implements EventFileReader {
                     .build();
 
     private final String fileName;
+    private final List<String> columns;
     private final MappingIterator<JsonNode> rows;
 
     /** {@code columns} empty means the first row is the header. */
     CsvEventReader(String fileName, InputStream in, List<String> columns) throws IOException {
         this.fileName = fileName;
+        this.columns = columns;
         this.rows = MAPPER.readerFor(JsonNode.class).with(schema(columns)).readValues(in);
     }
 
@@ -63,7 +65,8 @@ final class CsvEventReader implements EventFileReader {
     private String describe(JacksonException e) {
         JsonLocation where = e.getLocation();
         String line = where == null ? "?" : String.valueOf(where.getLineNr());
-        return fileName + " line " + line + ": " + e.getOriginalMessage();
+        String expected = columns.isEmpty() ? "" : " (columns: " + String.join(",", columns) + ")";
+        return fileName + " line " + line + ": " + e.getOriginalMessage() + expected;
     }
 
     @Override

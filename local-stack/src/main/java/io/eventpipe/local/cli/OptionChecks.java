@@ -14,8 +14,7 @@ final class OptionChecks {
             throw new ParameterException(
                     spec.commandLine(),
                     String.format(
-                            "Invalid value for option '%s': %s but was '%s'",
-                            option, requirement, value));
+                            "Invalid value for '%s': %s but was '%s'", option, requirement, value));
         }
     }
 }
