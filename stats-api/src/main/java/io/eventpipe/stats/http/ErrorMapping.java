@@ -4,7 +4,9 @@ import io.eventpipe.stats.service.UnknownTypeException;
 import io.eventpipe.stats.store.StoreUnavailableException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,6 +17,7 @@ import org.slf4j.LoggerFactory;
  *   <li>{@link BadParameterException}: 400, naming the parameter and what it accepts;
  *   <li>{@link UnknownTypeException}: 404;
  *   <li>{@link StoreUnavailableException}: 503 with {@code Retry-After}, Cassandra is away;
+ *   <li>Javalin's own {@link HttpResponseException}s (no such endpoint): their status;
  *   <li>anything else: 500, logged with its stack trace.
  * </ul>
  */
@@ -34,7 +37,7 @@ final class ErrorMapping {
                 (e, ctx) -> answer(ctx, HttpStatus.NOT_FOUND, "unknown_type", e, null));
         app.exception(StoreUnavailableException.class, ErrorMapping::unavailable);
         app.exception(Exception.class, ErrorMapping::unexpected);
-        app.error(HttpStatus.NOT_FOUND, ErrorMapping::noRoute);
+        app.exception(HttpResponseException.class, ErrorMapping::javalinResponse);
     }
 
     private static void unavailable(StoreUnavailableException e, Context ctx) {
@@ -48,11 +51,12 @@ final class ErrorMapping {
         ctx.json(new ApiError(500, "internal_error", "internal error, see the server log", null));
     }
 
-    private static void noRoute(Context ctx) {
-        // Runs after every 404, including unknown types: keep a body already written.
-        if (ctx.result() == null || ctx.result().isEmpty()) {
-            ctx.json(new ApiError(404, "not_found", "no such endpoint: " + ctx.path(), null));
-        }
+    // Javalin's own answers (no such endpoint, method not allowed) get the same JSON shape.
+    private static void javalinResponse(HttpResponseException e, Context ctx) {
+        HttpStatus status = HttpStatus.forStatus(e.getStatus());
+        String error = status.getMessage().toLowerCase(Locale.ROOT).replace(' ', '_');
+        ctx.status(status);
+        ctx.json(new ApiError(status.getCode(), error, e.getMessage(), null));
     }
 
     private static void answer(

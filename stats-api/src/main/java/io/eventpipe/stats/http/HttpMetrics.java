@@ -44,9 +44,8 @@ final class HttpMetrics {
     }
 
     private static String route(Context ctx) {
+        // Javalin reports no endpoint as a sentence rather than a path template.
         String template = ctx.endpointHandlerPath();
-        return template == null || template.isEmpty() || template.equals("*")
-                ? "unmatched"
-                : template;
+        return template.startsWith("/") ? template : "unmatched";
     }
 }

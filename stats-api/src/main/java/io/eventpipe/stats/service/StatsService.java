@@ -118,6 +118,9 @@ public class StatsService {
         return types.stream()
                 .map(TypeTotalsRow::watermark)
                 .filter(Objects::nonNull)
+                // A job that has not seen an event yet has Flink's initial watermark, the
+                // minimum long: that means "no watermark", not a date in the deep past.
+                .filter(watermark -> watermark.isAfter(Instant.EPOCH))
                 .max(Comparator.naturalOrder())
                 .orElse(null);
     }

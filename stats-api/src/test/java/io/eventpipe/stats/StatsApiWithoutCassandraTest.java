@@ -1,0 +1,166 @@
+package io.eventpipe.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.eventpipe.stats.config.StatsApiConfig;
+import io.eventpipe.stats.support.ApiClient;
+import io.eventpipe.stats.support.ApiClient.Answer;
+import io.eventpipe.stats.support.Ports;
+import io.eventpipe.stats.support.PrometheusText;
+import java.time.Clock;
+import java.util.Map;
+import org.hawkular.agent.prometheus.types.Counter;
+import org.hawkular.agent.prometheus.types.Gauge;
+import org.hawkular.agent.prometheus.types.Histogram;
+import org.hawkular.agent.prometheus.types.MetricType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The service started against a Cassandra that never answers: it must still start, stay live,
+ * validate requests, and answer 503 for data.
+ */
+class StatsApiWithoutCassandraTest {
+
+    private static StatsApi api;
+    private static ApiClient client;
+
+    @BeforeAll
+    static void startWithNoCassandra() {
+        StatsApiConfig config =
+                StatsApiConfig.fromEnvironment(
+                        Map.of(
+                                "STATS_API_PORT", "0",
+                                "CASSANDRA_CONTACT_POINTS", "127.0.0.1:" + Ports.unusedPort(),
+                                "STATS_API_MAX_RANGE", "P31D"));
+        api = StatsApi.start(config, Clock.systemUTC());
+        client = new ApiClient(api.port());
+    }
+
+    @AfterAll
+    static void stop() {
+        api.close();
+    }
+
+    @Test
+    void healthIsUpWhileCassandraIsDown() {
+        Answer answer = client.get("/health");
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.json().get("status").asText()).isEqualTo("up");
+    }
+
+    @Test
+    void readyIsFalseWhileCassandraIsDown() {
+        Answer answer = client.get("/ready");
+
+        assertThat(answer.status()).isEqualTo(503);
+        assertThat(answer.json().get("ready").asBoolean()).isFalse();
+        assertThat(answer.json().get("detail").asText()).contains("not connected");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "/stats",
+        "/stats?from=2026-03-01T00:00:00Z&to=2026-03-02T00:00:00Z",
+        "/stats/page_view"
+    })
+    void dataRequestsAnswer503WithoutAStackTrace(String path) {
+        Answer answer = client.get(path);
+
+        assertThat(answer.status()).isEqualTo(503);
+        assertThat(answer.header("Retry-After")).isEqualTo("5");
+        assertThat(answer.json().get("error").asText()).isEqualTo("cassandra_unavailable");
+        assertThat(answer.body()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "/stats?from=yesterday, from",
+        "/stats?to=2026-03-01, to",
+        "/stats?from=2026-03-02T00:00:00Z&to=2026-03-01T00:00:00Z, from",
+        "/stats?from=2026-01-01T00:00:00Z&to=2026-03-01T00:00:00Z, to",
+        "/stats/page_view?from=2026-01-01T00:00:00Z&to=2026-03-01T00:00:00Z, to",
+        "/stats/page_view?limit=0, limit",
+        "/stats/page_view?limit=1001, limit",
+        "/stats/page_view?limit=many, limit",
+        "/stats/page_view?before=soon, before",
+        "/stats/page%20view, type",
+        "/stats/"
+                + "abcdefghij"
+                + "abcdefghij"
+                + "abcdefghij"
+                + "abcdefghij"
+                + "abcdefghij"
+                + "abcdefghij"
+                + "abcde, type",
+    })
+    void badParametersAnswer400NamingTheParameter(String path, String parameter) {
+        Answer answer = client.get(path);
+
+        assertThat(answer.status()).isEqualTo(400);
+        JsonNode body = answer.json();
+        assertThat(body.get("error").asText()).isEqualTo("bad_parameter");
+        assertThat(body.get("parameter").asText()).isEqualTo(parameter);
+        assertThat(body.get("message").asText()).startsWith(parameter + "=").contains("expected");
+    }
+
+    @Test
+    void unknownPathAnswers404Json() {
+        Answer answer = client.get("/nothing/here");
+
+        assertThat(answer.status()).isEqualTo(404);
+        assertThat(answer.json().get("error").asText()).isEqualTo("not_found");
+    }
+
+    @Test
+    void metricsExposeRequestsCassandraErrorsAndJvm() {
+        client.get("/stats/page_view?limit=0");
+        client.get("/stats");
+        client.get("/nothing/here");
+
+        Answer answer = client.get("/metrics");
+        PrometheusText metrics = PrometheusText.parse(answer.body());
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.header("Content-Type")).startsWith("text/plain");
+        assertThat(metrics.family("http_server_requests_seconds").orElseThrow().getType())
+                .isEqualTo(MetricType.HISTOGRAM);
+        Histogram badRequests =
+                metrics.metric(
+                                "http_server_requests_seconds",
+                                Histogram.class,
+                                labels ->
+                                        labels.get("route").equals("/stats/{type}")
+                                                && labels.get("status").equals("400"))
+                        .orElseThrow();
+        assertThat(badRequests.getSampleCount()).isGreaterThanOrEqualTo(1);
+        assertThat(badRequests.getBuckets()).isNotEmpty();
+        assertThat(
+                        metrics.metric(
+                                "http_server_requests_seconds",
+                                Histogram.class,
+                                labels ->
+                                        labels.get("route").equals("unmatched")
+                                                && labels.get("status").equals("404")))
+                .isPresent();
+        Counter queryErrors =
+                metrics.metric(
+                                "cassandra_query_errors_total",
+                                Counter.class,
+                                labels -> labels.get("query").equals("type_totals_all"))
+                        .orElseThrow();
+        assertThat(queryErrors.getValue()).isGreaterThanOrEqualTo(1);
+        Gauge heap =
+                metrics.metric(
+                                "jvm_memory_used_bytes",
+                                Gauge.class,
+                                labels -> labels.get("area").equals("heap"))
+                        .orElseThrow();
+        assertThat(heap.getValue()).isPositive();
+    }
+}
