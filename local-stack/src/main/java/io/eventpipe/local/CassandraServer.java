@@ -1,0 +1,169 @@
+package io.eventpipe.local;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
+import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
+import java.io.File;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A single-node Cassandra 5.0 listening on 127.0.0.1, with its data under {@code
+ * <dataDir>/cassandra}. It can be stopped and started again on the same ports and data, which the
+ * fault tests use.
+ *
+ * <p>Sized for a laptop: a small heap, one token and no gossip settling wait, so it is ready in
+ * well under a minute. It is ready only once a real CQL session can query it.
+ */
+public final class CassandraServer implements LocalServer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CassandraServer.class);
+    private static final String NAME = "Cassandra";
+    private static final String DATACENTER = "datacenter1";
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+
+    private final Path dataDir;
+    private final int cqlPort;
+    private final int storagePort;
+    private final boolean detached;
+    private ChildProcess process;
+
+    /**
+     * @param dataDir the stack's data directory; Cassandra uses its {@code cassandra} subdirectory
+     * @param cqlPort the native protocol port (9042 for {@code ./pipeline})
+     * @param storagePort the inter-node port, bound although there is only one node
+     * @param detached whether the server outlives this JVM
+     */
+    public CassandraServer(Path dataDir, int cqlPort, int storagePort, boolean detached) {
+        this.dataDir = dataDir.resolve("cassandra");
+        this.cqlPort = cqlPort;
+        this.storagePort = storagePort;
+        this.detached = detached;
+    }
+
+    public String host() {
+        return "127.0.0.1";
+    }
+
+    public int cqlPort() {
+        return cqlPort;
+    }
+
+    /** The data centre name clients must use as their local one. */
+    public String localDatacenter() {
+        return DATACENTER;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Path logFile() {
+        return dataDir.resolve("cassandra.log");
+    }
+
+    @Override
+    public synchronized void start() {
+        Ports.requireFree(NAME, logFile(), cqlPort, storagePort);
+        String classpath = ServerClasspath.resolve("cassandra");
+        Path yaml = new CassandraConfig(dataDir, cqlPort, storagePort).write();
+        Path logback =
+                ServerResources.copy(
+                        "cassandra", "logback.xml", dataDir.resolve("conf/logback.xml"));
+        List<String> command =
+                new JavaCommand(classpath, "org.apache.cassandra.service.CassandraDaemon", detached)
+                        .prefix(withoutMemoryLocking())
+                        .jvmOptions(List.of("-Xms256m", "-Xmx768m"))
+                        .jvmOptions(ServerResources.jvmOptions("cassandra"))
+                        .jvmOptions(jammAgent(classpath))
+                        .jvmOptions(systemProperties(yaml, logback))
+                        .build();
+        process = ChildProcess.start(NAME, command, logFile(), Map.of(), detached);
+        new Readiness(NAME, cqlPort, logFile()).await(START_TIMEOUT, this::probe, process);
+        LOG.info("Cassandra is ready at {}:{}", host(), cqlPort);
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (process != null) {
+            process.stop();
+            process = null;
+        }
+    }
+
+    @Override
+    public synchronized long pid() {
+        return process == null ? -1 : process.pid();
+    }
+
+    /** Opens a CQL session to this server; the caller closes it. */
+    public CqlSession session() {
+        DriverConfigLoader config =
+                DriverConfigLoader.programmaticBuilder()
+                        .withDuration(
+                                DefaultDriverOption.CONNECTION_INIT_QUERY_TIMEOUT,
+                                Duration.ofSeconds(10))
+                        .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(10))
+                        .build();
+        return CqlSession.builder()
+                .addContactPoint(new InetSocketAddress(host(), cqlPort))
+                .withLocalDatacenter(DATACENTER)
+                .withConfigLoader(config)
+                .build();
+    }
+
+    private void probe() {
+        if (!Ports.isListening(cqlPort)) {
+            throw new IllegalStateException("the CQL port is not open yet");
+        }
+        try (CqlSession session = session()) {
+            session.execute("SELECT release_version FROM system.local").one();
+        }
+    }
+
+    private List<String> systemProperties(Path yaml, Path logback) {
+        return List.of(
+                "-Dcassandra.config=" + yaml.toUri(),
+                "-Dcassandra.storagedir=" + dataDir,
+                "-Dcassandra-foreground=yes",
+                "-Dlogback.configurationFile=" + logback,
+                // A single node has no peers to wait for.
+                "-Dcassandra.skip_wait_for_gossip_to_settle=0",
+                "-Dcassandra.ring_delay_ms=100",
+                "-Dcassandra.superuser_setup_delay_ms=0");
+    }
+
+    /** Cassandra measures object sizes best with its jamm agent, which is on its classpath. */
+    private static List<String> jammAgent(String classpath) {
+        return Arrays.stream(classpath.split(File.pathSeparator))
+                .filter(entry -> Path.of(entry).getFileName().toString().startsWith("jamm-"))
+                .map(entry -> "-javaagent:" + entry)
+                .toList();
+    }
+
+    /**
+     * Run as root, Cassandra would mlock its whole heap; dropping CAP_IPC_LOCK makes that attempt
+     * fail harmlessly, so the server only uses the memory it touches.
+     */
+    private static List<String> withoutMemoryLocking() {
+        List<String> prefix = new ArrayList<>();
+        boolean root = new com.sun.security.auth.module.UnixSystem().getUid() == 0;
+        if (root && new File("/usr/bin/setpriv").canExecute()) {
+            prefix.addAll(
+                    List.of(
+                            "/usr/bin/setpriv",
+                            "--inh-caps=-ipc_lock",
+                            "--bounding-set=-ipc_lock"));
+        }
+        return prefix;
+    }
+}

@@ -1,0 +1,199 @@
+package io.eventpipe.local;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A single-node Kafka 3.9 in KRaft mode (one process is both broker and controller), listening on
+ * 127.0.0.1 only, with its log segments under {@code <dataDir>/kafka}.
+ *
+ * <p>The storage is formatted on first start and reused afterwards, so topics and offsets survive a
+ * restart. Replication factors are 1: this is a development server, not a durable cluster.
+ */
+public final class KafkaServer implements LocalServer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaServer.class);
+    private static final String NAME = "Kafka";
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
+
+    private final Path dataDir;
+    private final int port;
+    private final int controllerPort;
+    private final boolean detached;
+    private ChildProcess process;
+
+    /**
+     * @param dataDir the stack's data directory; Kafka uses its {@code kafka} subdirectory
+     * @param port the client port (9092 for {@code ./pipeline})
+     * @param controllerPort the KRaft controller port
+     * @param detached whether the server outlives this JVM
+     */
+    public KafkaServer(Path dataDir, int port, int controllerPort, boolean detached) {
+        this.dataDir = dataDir.resolve("kafka");
+        this.port = port;
+        this.controllerPort = controllerPort;
+        this.detached = detached;
+    }
+
+    public String bootstrapServers() {
+        return "127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Path logFile() {
+        return dataDir.resolve("kafka.log");
+    }
+
+    @Override
+    public synchronized void start() {
+        Ports.requireFree(NAME, logFile(), port, controllerPort);
+        String classpath = ServerClasspath.resolve("kafka");
+        Path properties = writeConfig();
+        if (!Files.exists(logDir().resolve("meta.properties"))) {
+            formatStorage(classpath, properties);
+        }
+        List<String> command =
+                javaCommand(classpath, "kafka.Kafka", detached)
+                        .arguments(List.of(properties.toString()))
+                        .build();
+        process = ChildProcess.start(NAME, command, logFile(), Map.of(), detached);
+        new Readiness(NAME, port, logFile()).await(START_TIMEOUT, this::probe, process);
+        LOG.info("Kafka is ready at {}", bootstrapServers());
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (process != null) {
+            process.stop();
+            process = null;
+        }
+    }
+
+    @Override
+    public synchronized long pid() {
+        return process == null ? -1 : process.pid();
+    }
+
+    /** Creates a topic with replication factor 1; an existing topic of that name is kept. */
+    public void createTopic(String name, int partitions) {
+        try (Admin admin = admin()) {
+            admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1)))
+                    .all()
+                    .get(ADMIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            LOG.info("Created topic {} with {} partitions", name, partitions);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException("Cannot create topic " + name, e.getCause());
+            }
+            LOG.info("Topic {} already exists", name);
+        } catch (InterruptedException | TimeoutException e) {
+            throw new IllegalStateException("Cannot create topic " + name, e);
+        }
+    }
+
+    /** An admin client for this server; the caller closes it. */
+    public Admin admin() {
+        return Admin.create(
+                Map.of(
+                        AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers(),
+                        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                        (int) ADMIN_TIMEOUT.toMillis()));
+    }
+
+    private void probe() throws Exception {
+        try (Admin admin = admin()) {
+            Set<?> nodes = Set.copyOf(admin.describeCluster().nodes().get(5, TimeUnit.SECONDS));
+            if (nodes.isEmpty()) {
+                throw new IllegalStateException("no broker registered yet");
+            }
+        }
+    }
+
+    private void formatStorage(String classpath, Path properties) {
+        String clusterId = Uuid.randomUuid().toString();
+        List<String> command =
+                javaCommand(classpath, "kafka.tools.StorageTool", false)
+                        .arguments(List.of("format", "-t", clusterId, "-c", properties.toString()))
+                        .build();
+        ChildProcess format =
+                ChildProcess.start("Kafka storage format", command, logFile(), Map.of(), false);
+        format.awaitExit(Duration.ofMinutes(2))
+                .filter(code -> code == 0)
+                .orElseThrow(
+                        () ->
+                                new ServerStartException(
+                                        NAME,
+                                        port,
+                                        logFile(),
+                                        "formatting the storage in " + logDir() + " failed"));
+    }
+
+    private JavaCommand javaCommand(String classpath, String mainClass, boolean detachedJvm) {
+        Path log4j =
+                ServerResources.copy(
+                        "kafka", "log4j.properties", dataDir.resolve("conf/log4j.properties"));
+        return new JavaCommand(classpath, mainClass, detachedJvm)
+                .jvmOptions(List.of("-Xms128m", "-Xmx384m"))
+                .jvmOptions(ServerResources.jvmOptions("kafka"))
+                .jvmOption("-Dlog4j.configuration=" + log4j.toUri())
+                .jvmOption("-Dkafka.logs.dir=" + dataDir);
+    }
+
+    private Path logDir() {
+        return dataDir.resolve("data");
+    }
+
+    private Path writeConfig() {
+        String controller = "127.0.0.1:" + controllerPort;
+        return ConfigFiles.writeProperties(
+                dataDir.resolve("conf/server.properties"),
+                Map.ofEntries(
+                        Map.entry("process.roles", "broker,controller"),
+                        Map.entry("node.id", "1"),
+                        Map.entry("controller.quorum.voters", "1@" + controller),
+                        Map.entry(
+                                "listeners",
+                                "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://" + controller),
+                        Map.entry("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port),
+                        Map.entry("controller.listener.names", "CONTROLLER"),
+                        Map.entry(
+                                "listener.security.protocol.map",
+                                "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"),
+                        Map.entry("log.dirs", logDir().toString()),
+                        // One node: internal topics cannot have more than one replica.
+                        Map.entry("offsets.topic.replication.factor", "1"),
+                        Map.entry("offsets.topic.num.partitions", "4"),
+                        Map.entry("transaction.state.log.replication.factor", "1"),
+                        Map.entry("transaction.state.log.min.isr", "1"),
+                        Map.entry("transaction.state.log.num.partitions", "4"),
+                        // Consumers in tests should not wait 3 s for a group to form.
+                        Map.entry("group.initial.rebalance.delay.ms", "0"),
+                        Map.entry("num.network.threads", "2"),
+                        Map.entry("num.io.threads", "2")));
+    }
+}
