@@ -5,7 +5,8 @@
 #     before, so the check can be re-run against a stack that already holds data),
 #   - the malformed record reached the dead-letter topic with reason invalid-json,
 #   - /metrics of stats-api and of a TaskManager is Prometheus text that promtool can parse,
-#   - Prometheus scrapes every target (stats-api, JobManager, TaskManagers).
+#   - Prometheus scrapes every target (stats-api, JobManager, TaskManagers), and has every metric
+#     the Grafana dashboard queries.
 #
 # Run from anywhere after `docker compose up -d --build --wait` (CI does). Expected figures are
 # computed here from the same lines that are sent. Every wait is bounded by SMOKE_TIMEOUT_SECONDS.
@@ -138,5 +139,30 @@ wait_until all_targets_up \
         | jq -c '[.data.activeTargets[] | {job: .labels.job, health, lastError}]')"
 echo "OK Prometheus scrapes: $(curl -fsS "${prometheus_url}/api/v1/targets" \
     | jq -c '[.data.activeTargets[] | {job: .labels.job, health}]')"
+
+# --- Every metric the Grafana dashboard queries must exist in Prometheus ------------------------
+# Micrometer registers an error counter at the first error only, so a healthy run lacks it.
+appears_only_after_errors='^cassandra_query_errors_total$'
+dashboard_metrics="$(jq -r '.panels[].targets[]?.expr' deploy/grafana/dashboards/eventpipe.json \
+    | grep -oE '\b(flink_[A-Za-z0-9_]+|http_server_[a-z_]+|cassandra_query_[a-z_]+)\b' \
+    | sort -u | grep -vE "$appears_only_after_errors")"
+metric_in_prometheus() {
+    curl -fsS -G "${prometheus_url}/api/v1/query" \
+        --data-urlencode "query=count({__name__=\"$1\"})" \
+        | jq -e '.data.result | length > 0' > /dev/null
+}
+all_dashboard_metrics_present() {
+    local name
+    for name in $dashboard_metrics; do
+        metric_in_prometheus "$name" || return 1
+    done
+}
+if ! wait_until all_dashboard_metrics_present; then
+    for name in $dashboard_metrics; do
+        metric_in_prometheus "$name" || echo "missing in Prometheus: ${name}" >&2
+    done
+    fail "metrics the dashboard queries are missing"
+fi
+echo "OK all $(echo "$dashboard_metrics" | wc -l) metrics the dashboard queries are in Prometheus"
 
 echo "smoke test passed"

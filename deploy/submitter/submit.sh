@@ -14,7 +14,9 @@ jobmanager="${JOBMANAGER_ADDRESS:?}"
 # The name EventAnalyticsJob gives the job (env.execute); Flink lists running jobs by it.
 job_name="event-analytics"
 
-if flink list -r -m "$jobmanager" | grep -qF " : ${job_name} ("; then
+# Captured first: grep -q stopping early must not turn into a failed `flink list` and a resubmit.
+running_jobs="$(flink list -r -m "$jobmanager")"
+if grep -qF " : ${job_name} (" <<< "$running_jobs"; then
     echo "job '${job_name}' is already running on ${jobmanager}; not submitting again"
     exit 0
 fi
