@@ -2,7 +2,8 @@
 # End-to-end check of a running compose stack: sends a small known set of events through Redpanda,
 # then checks that
 #   - GET /stats reports, per event type, exactly the events sent (on top of what it reported
-#     before, so the check can be re-run against a stack that already holds data),
+#     before, so the check can be re-run against a stack that already holds data, as long as
+#     nothing else writes to the topic meanwhile or has pushed event time past these events),
 #   - the malformed record reached the dead-letter topic with reason invalid-json,
 #   - /metrics of stats-api and of a TaskManager is Prometheus text that promtool can parse,
 #   - Prometheus scrapes every target (stats-api, JobManager, TaskManagers), and has every metric
