@@ -54,49 +54,63 @@ public final class EventAnalyticsPipeline {
 
     /** Adds the processing of {@code raw} to its environment and returns the outputs. */
     public static Outputs build(JobOptions options, DataStream<RawEvent> raw) {
-        WindowOptions windows = options.windows();
-
         // Parse; bad records become dead letters instead of failures.
-        SingleOutputStreamOperator<ParsedEvent> events =
-                raw.process(new ParseEventsFunction(options.fields()))
-                        .uid("parse-events")
-                        .name("Parse events");
+        SingleOutputStreamOperator<ParsedEvent> events = parse(options, raw);
 
         // One window per event type and period; provisional rows while open, final at the end.
         SingleOutputStreamOperator<WindowStats> windowStats =
-                events.keyBy(ParsedEvent::eventType)
-                        .window(TumblingEventTimeWindows.of(windows.windowSize()))
-                        .trigger(new ProvisionalThenFinalTrigger(windows.provisionalInterval()))
-                        .allowedLateness(windows.allowedLateness())
-                        .sideOutputLateData(LATE_EVENTS)
-                        .aggregate(
-                                new WindowStatsAggregate(windows.topK()),
-                                new WindowStatsEmitter(),
-                                FlinkTypes.WINDOW_ACCUMULATOR,
-                                FlinkTypes.WINDOW_SUMMARY,
-                                FlinkTypes.WINDOW_STATS)
-                        .uid("window-stats")
-                        .name("Window stats");
+                windowStats(options.windows(), events);
 
         // Events too late for their window are kept as dead letters, not dropped.
-        DataStream<DeadLetter> lateEvents =
-                windowStats
-                        .getSideOutput(LATE_EVENTS)
-                        .map(new LateEventsToDeadLetters())
-                        .uid("late-events")
-                        .name("Late events to dead letters");
+        DataStream<DeadLetter> lateEvents = lateEvents(windowStats);
 
         // All-time totals, always the exact sum of the windows written so far.
-        DataStream<TypeTotals> typeTotals =
-                windowStats
-                        .keyBy(WindowStats::eventType)
-                        .process(new TypeTotalsFunction(windows.allowedLateness()))
-                        .returns(FlinkTypes.TYPE_TOTALS)
-                        .uid("type-totals")
-                        .name("Type totals");
+        DataStream<TypeTotals> typeTotals = typeTotals(options.windows(), windowStats);
 
         DataStream<DeadLetter> deadLetters =
                 events.getSideOutput(ParseEventsFunction.DEAD_LETTERS).union(lateEvents);
         return new Outputs(windowStats, typeTotals, deadLetters);
+    }
+
+    static SingleOutputStreamOperator<ParsedEvent> parse(
+            JobOptions options, DataStream<RawEvent> raw) {
+        return raw.process(new ParseEventsFunction(options.fields()))
+                .uid("parse-events")
+                .name("Parse events");
+    }
+
+    static SingleOutputStreamOperator<WindowStats> windowStats(
+            WindowOptions windows, DataStream<ParsedEvent> events) {
+        return events.keyBy(ParsedEvent::eventType)
+                .window(TumblingEventTimeWindows.of(windows.windowSize()))
+                .trigger(new ProvisionalThenFinalTrigger(windows.provisionalInterval()))
+                .allowedLateness(windows.allowedLateness())
+                .sideOutputLateData(LATE_EVENTS)
+                .aggregate(
+                        new WindowStatsAggregate(windows.topK()),
+                        new WindowStatsEmitter(),
+                        FlinkTypes.WINDOW_ACCUMULATOR,
+                        FlinkTypes.WINDOW_SUMMARY,
+                        FlinkTypes.WINDOW_STATS)
+                .uid("window-stats")
+                .name("Window stats");
+    }
+
+    static DataStream<DeadLetter> lateEvents(SingleOutputStreamOperator<WindowStats> windowStats) {
+        return windowStats
+                .getSideOutput(LATE_EVENTS)
+                .map(new LateEventsToDeadLetters())
+                .uid("late-events")
+                .name("Late events to dead letters");
+    }
+
+    static SingleOutputStreamOperator<TypeTotals> typeTotals(
+            WindowOptions windows, DataStream<WindowStats> windowStats) {
+        return windowStats
+                .keyBy(WindowStats::eventType)
+                .process(new TypeTotalsFunction(windows.allowedLateness()))
+                .returns(FlinkTypes.TYPE_TOTALS)
+                .uid("type-totals")
+                .name("Type totals");
     }
 }

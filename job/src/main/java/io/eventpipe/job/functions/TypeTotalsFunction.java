@@ -91,6 +91,9 @@ public class TypeTotalsFunction extends KeyedProcessFunction<String, WindowStats
             }
         }
         folded.update(base);
+        if (openWindows.isEmpty()) {
+            openWindows.clear(); // drops the empty map itself from state
+        }
     }
 
     private static void fold(FoldedTotals base, WindowStats window) {

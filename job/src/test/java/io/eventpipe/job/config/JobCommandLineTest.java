@@ -1,0 +1,297 @@
+package io.eventpipe.job.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.eventpipe.job.records.FieldMapping;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParameterException;
+
+class JobCommandLineTest {
+
+    private static JobOptions parse(String... args) {
+        return JobCommandLine.parse(args, Map.of());
+    }
+
+    @Test
+    void defaultsMatchTheLocalStackAndTheDefaultEventShape() {
+        JobOptions options = parse();
+
+        assertThat(options.kafka())
+                .isEqualTo(
+                        new KafkaOptions(
+                                "localhost:9092",
+                                "events",
+                                "eventpipe-job",
+                                "events-dlq",
+                                Duration.ofMinutes(1),
+                                false));
+        assertThat(options.fields())
+                .isEqualTo(
+                        new FieldMapping(
+                                "/type",
+                                "/user_id",
+                                "/ts",
+                                "/page",
+                                "/event_id",
+                                TimeFormat.EPOCH_MILLIS,
+                                1024 * 1024));
+        assertThat(options.windows())
+                .isEqualTo(
+                        new WindowOptions(
+                                Duration.ofSeconds(5),
+                                Duration.ofSeconds(30),
+                                Duration.ofMinutes(1),
+                                Duration.ZERO,
+                                Duration.ofSeconds(5),
+                                10));
+        assertThat(options.runtime())
+                .isEqualTo(new RuntimeOptions(Duration.ofSeconds(10), null, 128));
+        CassandraOptions cassandra = options.cassandra();
+        assertThat(cassandra.hosts()).containsExactly("127.0.0.1");
+        assertThat(cassandra.port()).isEqualTo(9042);
+        assertThat(cassandra.localDatacenter()).isEqualTo("datacenter1");
+        assertThat(cassandra.keyspace()).isEqualTo("analytics");
+        assertThat(cassandra.replication())
+                .isEqualTo("{'class': 'SimpleStrategy', 'replication_factor': 1}");
+        assertThat(cassandra.username()).isNull();
+        assertThat(cassandra.password()).isNull();
+        assertThat(cassandra.consistencyLevel()).isEqualTo("LOCAL_QUORUM");
+    }
+
+    @Test
+    void everyOptionIsReadAsKeyValue() {
+        JobOptions options =
+                parse(
+                        "--bootstrap-servers",
+                        "k1:9092,k2:9092",
+                        "--topic",
+                        "clicks",
+                        "--group-id",
+                        "g",
+                        "--dlq-topic",
+                        "dead",
+                        "--partition-discovery-interval",
+                        "30s",
+                        "--bounded",
+                        "--type-field",
+                        "/kind",
+                        "--user-field",
+                        "/who",
+                        "--time-field",
+                        "/when",
+                        "--time-format",
+                        "iso-8601",
+                        "--key-field",
+                        "",
+                        "--id-field",
+                        "/id",
+                        "--max-event-bytes",
+                        "2048",
+                        "--max-out-of-orderness",
+                        "2 s",
+                        "--idle-timeout",
+                        "1min",
+                        "--window-size",
+                        "10s",
+                        "--allowed-lateness",
+                        "20s",
+                        "--provisional-interval",
+                        "500ms",
+                        "--top-k",
+                        "3",
+                        "--checkpoint-interval",
+                        "1s",
+                        "--parallelism",
+                        "2",
+                        "--max-parallelism",
+                        "64",
+                        "--cassandra-hosts",
+                        "c1,c2",
+                        "--cassandra-port",
+                        "19042",
+                        "--cassandra-datacenter",
+                        "dc2",
+                        "--keyspace",
+                        "ks_1",
+                        "--replication",
+                        "{'class': 'NetworkTopologyStrategy', 'dc2': 3}",
+                        "--cassandra-username",
+                        "job",
+                        "--cassandra-password",
+                        "secret",
+                        "--sink-max-batch-rows",
+                        "7",
+                        "--sink-flush-interval",
+                        "250ms",
+                        "--sink-max-in-flight",
+                        "2",
+                        "--sink-max-retries",
+                        "1",
+                        "--sink-consistency",
+                        "QUORUM");
+
+        assertThat(options.kafka())
+                .isEqualTo(
+                        new KafkaOptions(
+                                "k1:9092,k2:9092",
+                                "clicks",
+                                "g",
+                                "dead",
+                                Duration.ofSeconds(30),
+                                true));
+        assertThat(options.fields())
+                .isEqualTo(
+                        new FieldMapping(
+                                "/kind", "/who", "/when", null, "/id", TimeFormat.ISO_8601, 2048));
+        assertThat(options.windows())
+                .isEqualTo(
+                        new WindowOptions(
+                                Duration.ofSeconds(2),
+                                Duration.ofMinutes(1),
+                                Duration.ofSeconds(10),
+                                Duration.ofSeconds(20),
+                                Duration.ofMillis(500),
+                                3));
+        assertThat(options.runtime()).isEqualTo(new RuntimeOptions(Duration.ofSeconds(1), 2, 64));
+        assertThat(options.cassandra())
+                .isEqualTo(
+                        new CassandraOptions(
+                                List.of("c1", "c2"),
+                                19042,
+                                "dc2",
+                                "ks_1",
+                                "{'class': 'NetworkTopologyStrategy', 'dc2': 3}",
+                                "job",
+                                "secret",
+                                7,
+                                Duration.ofMillis(250),
+                                2,
+                                1,
+                                "QUORUM"));
+    }
+
+    @Test
+    void credentialsComeFromTheEnvironmentUnlessGiven() {
+        Map<String, String> env =
+                Map.of("CASSANDRA_USERNAME", "env-user", "CASSANDRA_PASSWORD", "env-pw");
+
+        CassandraOptions fromEnv = JobCommandLine.parse(new String[0], env).cassandra();
+        CassandraOptions given =
+                JobCommandLine.parse(
+                                new String[] {
+                                    "--cassandra-username", "u", "--cassandra-password", "p"
+                                },
+                                env)
+                        .cassandra();
+
+        assertThat(fromEnv.username()).isEqualTo("env-user");
+        assertThat(fromEnv.password()).isEqualTo("env-pw");
+        assertThat(given.username()).isEqualTo("u");
+        assertThat(given.password()).isEqualTo("p");
+    }
+
+    @Test
+    void passwordIsNeverPrinted() {
+        JobOptions options = parse("--cassandra-username", "u", "--cassandra-password", "hunter2");
+
+        assertThat(options.toString()).doesNotContain("hunter2").contains("password=***");
+    }
+
+    @Test
+    void optionsSurviveJavaSerialization() throws IOException {
+        ObjectOutputStream out = new ObjectOutputStream(new ByteArrayOutputStream());
+
+        out.writeObject(parse("--parallelism", "3"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "--time-format          | epoch-nanos | epoch-millis, epoch-seconds, iso-8601",
+                "--window-size          | soon        | 500ms, 5s, 1min",
+                "--window-size          | 0s          | above zero",
+                "--provisional-interval | 0ms         | above zero",
+                "--top-k                | 0           | at least 1",
+                "--top-k                | many        | 'many'",
+                "--max-event-bytes      | 0           | at least 1",
+                "--parallelism          | 0           | at least 1",
+                "--parallelism          | 500         | at most --max-parallelism (128)",
+                "--type-field           | type        | JSON Pointer",
+                "--key-field            | page        | or empty for none",
+                "--cassandra-port       | 70000       | 1 to 65535",
+                "--keyspace             | my-space    | letters, digits or underscores",
+                "--sink-consistency     | SERIAL      | LOCAL_QUORUM",
+                "--sink-max-in-flight   | 0           | at least 1",
+            })
+    void badValueNamesTheOptionAndWhatItAccepts(String option, String value, String accepted) {
+        assertThatThrownBy(() -> parse(option, value))
+                .isInstanceOf(ParameterException.class)
+                .hasMessageContaining("'" + option + "'")
+                .hasMessageContaining(accepted);
+    }
+
+    @Test
+    void unknownOptionIsRejected() {
+        assertThatThrownBy(() -> parse("--windw-size", "1min"))
+                .isInstanceOf(ParameterException.class)
+                .hasMessageContaining("--windw-size");
+    }
+
+    @Test
+    void helpListsEveryOptionWithItsDefaultAndStartsNothing() {
+        PrintStream stdout = System.out;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(parse("--help")).isNull();
+        } finally {
+            System.setOut(stdout);
+        }
+
+        // picocli wraps long lines, so compare with runs of white space collapsed
+        String help = printed.toString(StandardCharsets.UTF_8).replaceAll("\\s+", " ");
+        for (OptionSpec option : optionSpecs()) {
+            assertThat(help).contains(option.longestName());
+            // picocli shows no default for flags, which take no value
+            if (option.defaultValue() != null && option.arity().max > 0) {
+                assertThat(help).contains("Default: " + option.defaultValue());
+            }
+        }
+    }
+
+    @Test
+    void jobJavadocListsEveryOptionWithItsDefault() throws IOException {
+        String source =
+                Files.readString(Path.of("src/main/java/io/eventpipe/job/EventAnalyticsJob.java"))
+                        .replaceAll("\\s*\\n\\s*\\*\\s*", " ");
+
+        for (OptionSpec option : optionSpecs()) {
+            assertThat(source).contains("{@code " + option.longestName() + "}");
+            if (option.defaultValue() != null) {
+                assertThat(source)
+                        .as("default of %s", option.longestName())
+                        .contains("{@code " + option.longestName() + "} " + option.defaultValue());
+            }
+        }
+    }
+
+    private static List<OptionSpec> optionSpecs() {
+        return new CommandLine(new JobCommandLine()).getCommandSpec().options();
+    }
+}

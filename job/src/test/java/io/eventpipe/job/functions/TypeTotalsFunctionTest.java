@@ -1,0 +1,126 @@
+package io.eventpipe.job.functions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.eventpipe.job.model.TypeTotals;
+import io.eventpipe.job.model.WindowStats;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.api.common.serialization.SerializerConfigImpl;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class TypeTotalsFunctionTest {
+
+    private static final long MINUTE = 60_000;
+    private static final Duration LATENESS = Duration.ofSeconds(10);
+
+    private KeyedOneInputStreamOperatorTestHarness<String, WindowStats, TypeTotals> harness;
+
+    @BeforeEach
+    void open() throws Exception {
+        harness =
+                new KeyedOneInputStreamOperatorTestHarness<>(
+                        new KeyedProcessOperator<>(new TypeTotalsFunction(LATENESS)),
+                        WindowStats::eventType,
+                        Types.STRING);
+        harness.setup(FlinkTypes.TYPE_TOTALS.createSerializer(new SerializerConfigImpl()));
+        harness.open();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        harness.close();
+    }
+
+    /** A window row whose users are {@code user-<from>} to {@code user-<to - 1>}. */
+    private static WindowStats window(
+            String type, long start, long events, int fromUser, int toUser, boolean isFinal) {
+        byte[] sketch = UserSketches.newUpdatable();
+        for (int i = fromUser; i < toUser; i++) {
+            UserSketches.addUser(sketch, "user-" + i);
+        }
+        byte[] compact = UserSketches.toCompact(sketch);
+        return new WindowStats(
+                type,
+                start,
+                start + MINUTE,
+                events,
+                UserSketches.estimate(compact),
+                compact,
+                start + 1,
+                start + MINUTE - 1,
+                new ArrayList<>(),
+                isFinal,
+                start);
+    }
+
+    private TypeTotals send(WindowStats window) throws Exception {
+        harness.processElement(new StreamRecord<>(window));
+        List<TypeTotals> out = new ArrayList<>(harness.extractOutputValues());
+        harness.getOutput().clear();
+        assertThat(out).hasSize(1);
+        return out.get(0);
+    }
+
+    @Test
+    void provisionalRowsOfTheSameWindowReplaceEachOtherInsteadOfAdding() throws Exception {
+        TypeTotals first = send(window("click", 0, 10, 0, 5, false));
+        TypeTotals second = send(window("click", 0, 25, 0, 8, false));
+        TypeTotals fin = send(window("click", 0, 30, 0, 9, true));
+
+        assertThat(first.events()).isEqualTo(10);
+        assertThat(second.events()).isEqualTo(25);
+        assertThat(fin.events()).isEqualTo(30);
+        assertThat(fin.uniqueUsers()).isEqualTo(9);
+        assertThat(fin.firstEvent()).isEqualTo(1);
+        assertThat(fin.lastEvent()).isEqualTo(MINUTE - 1);
+    }
+
+    @Test
+    void totalsAreTheSumOfFoldedAndOpenWindowsAcrossTheFold() throws Exception {
+        send(window("click", 0, 30, 0, 100, true));
+        harness.processWatermark(new Watermark(MINUTE - 1 + LATENESS.toMillis()));
+        int stateAfterFold = harness.numKeyedStateEntries();
+        TypeTotals next = send(window("click", MINUTE, 12, 50, 150, false));
+        TypeTotals nextAgain = send(window("click", MINUTE, 20, 50, 160, false));
+
+        assertThat(stateAfterFold).isEqualTo(1); // the folded totals; no open window left
+        assertThat(next.events()).isEqualTo(42);
+        assertThat(nextAgain.events()).isEqualTo(50);
+        assertThat(nextAgain.firstEvent()).isEqualTo(1);
+        assertThat(nextAgain.lastEvent()).isEqualTo(2 * MINUTE - 1);
+        assertThat((double) nextAgain.uniqueUsers()).isBetween(160 * 0.97, 160 * 1.03);
+        assertThat(nextAgain.watermark()).isEqualTo(MINUTE - 1 + LATENESS.toMillis());
+    }
+
+    @Test
+    void windowStaysOpenUntilItsAllowedLatenessHasPassed() throws Exception {
+        send(window("click", 0, 30, 0, 10, true));
+        harness.processWatermark(new Watermark(MINUTE - 1 + LATENESS.toMillis() - 1));
+        TypeTotals lateFiring = send(window("click", 0, 31, 0, 11, true));
+
+        assertThat(lateFiring.events()).isEqualTo(31); // replaced, not added
+        assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+        harness.processWatermark(new Watermark(MINUTE - 1 + LATENESS.toMillis()));
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
+    void typesAreIndependent() throws Exception {
+        TypeTotals click = send(window("click", 0, 3, 0, 3, true));
+        TypeTotals view = send(window("view", 0, 7, 0, 7, true));
+
+        assertThat(click.eventType()).isEqualTo("click");
+        assertThat(click.events()).isEqualTo(3);
+        assertThat(view.eventType()).isEqualTo("view");
+        assertThat(view.events()).isEqualTo(7);
+    }
+}
