@@ -4,7 +4,9 @@ import com.datastax.driver.core.Cluster;
 import com.datastax.driver.core.ConsistencyLevel;
 import com.datastax.driver.core.QueryOptions;
 import com.datastax.driver.core.policies.DCAwareRoundRobinPolicy;
+import com.datastax.driver.core.policies.ExponentialReconnectionPolicy;
 import com.datastax.driver.core.policies.TokenAwarePolicy;
+import java.time.Duration;
 import org.apache.flink.streaming.connectors.cassandra.ClusterBuilder;
 
 /**
@@ -22,6 +24,11 @@ public final class CassandraClusterBuilder extends ClusterBuilder {
     // DDL waits for every node to agree on the schema before it returns; a small cluster under
     // load can need longer than the driver's default of 10 s.
     private static final int SCHEMA_AGREEMENT_WAIT_SECONDS = 60;
+
+    // The driver's default waits up to 10 minutes between reconnection attempts, which would
+    // keep the job stalled long after a restarted node is back.
+    private static final Duration RECONNECT_BASE_DELAY = Duration.ofSeconds(1);
+    private static final Duration RECONNECT_MAX_DELAY = Duration.ofSeconds(10);
 
     private final CassandraSinkConfig config;
 
@@ -43,6 +50,9 @@ public final class CassandraClusterBuilder extends ClusterBuilder {
                                 .setConsistencyLevel(
                                         ConsistencyLevel.valueOf(config.consistencyLevel())))
                 .withMaxSchemaAgreementWaitSeconds(SCHEMA_AGREEMENT_WAIT_SECONDS)
+                .withReconnectionPolicy(
+                        new ExponentialReconnectionPolicy(
+                                RECONNECT_BASE_DELAY.toMillis(), RECONNECT_MAX_DELAY.toMillis()))
                 .withoutJMXReporting();
         if (config.username() != null) {
             builder.withCredentials(config.username(), config.password());
