@@ -81,7 +81,7 @@ public record StatsApiConfig(
                 + ":"
                 + port
                 + ", cassandra="
-                + contactPoints
+                + contactPoints.stream().map(p -> p.getHostString() + ":" + p.getPort()).toList()
                 + ", datacenter="
                 + localDatacenter
                 + ", keyspace="
