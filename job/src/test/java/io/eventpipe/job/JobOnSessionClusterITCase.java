@@ -1,0 +1,108 @@
+package io.eventpipe.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.eventpipe.job.testing.FlinkRestClient;
+import io.eventpipe.job.testing.GeneratedEvents;
+import io.eventpipe.job.testing.GeneratedEvents.Produced;
+import io.eventpipe.job.testing.KafkaTestClient;
+import io.eventpipe.job.testing.PrometheusMetrics;
+import io.eventpipe.local.CassandraServer;
+import io.eventpipe.local.FlinkCluster;
+import io.eventpipe.local.KafkaServer;
+import io.eventpipe.local.junit.LocalServersExtension;
+import io.eventpipe.local.junit.TestNames;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The shaded job jar, as built by {@code package}, submitted through the REST API of a real Flink
+ * session cluster: it must run at the requested parallelism and its metrics must reach the
+ * TaskManager's Prometheus endpoint.
+ */
+@ExtendWith(LocalServersExtension.class)
+class JobOnSessionClusterITCase {
+
+    private static final String EVENTS_IN = "flink_taskmanager_job_task_operator_events_in_total";
+    private static final Duration PATIENCE = Duration.ofMinutes(3);
+
+    @Test
+    void shadedJarRunsAtParallelismTwoAndExportsItsMetrics(
+            FlinkCluster flink, KafkaServer kafka, CassandraServer cassandra) throws Exception {
+        String topic = TestNames.uniqueTopic("events");
+        kafka.createTopic(topic, 4);
+        List<String> args =
+                List.of(
+                        "--bootstrap-servers", kafka.bootstrapServers(),
+                        "--topic", topic,
+                        "--group-id", topic + "-job",
+                        "--dlq-topic", TestNames.uniqueTopic("events-dlq"),
+                        "--cassandra-hosts", cassandra.host(),
+                        "--cassandra-port", Integer.toString(cassandra.cqlPort()),
+                        "--keyspace", TestNames.uniqueKeyspace("job_session"));
+        List<Produced> events =
+                new GeneratedEvents(5).valid(200, 1_764_772_800_000L, 60_000, 0, 0).records();
+
+        try (FlinkRestClient rest = new FlinkRestClient(flink.restUrl())) {
+            String jarId = rest.uploadJar(shadedJar());
+            String jobId = rest.runJar(jarId, EventAnalyticsJob.class.getName(), 2, args);
+            try {
+                await().atMost(PATIENCE)
+                        .pollInterval(Duration.ofSeconds(1))
+                        .until(() -> isRunningEverywhere(rest.job(jobId)));
+                assertThat(rest.job(jobId).path("vertices"))
+                        .allSatisfy(
+                                vertex ->
+                                        assertThat(vertex.path("parallelism").asInt())
+                                                .isEqualTo(2));
+
+                new KafkaTestClient(kafka.bootstrapServers())
+                        .produceRoundRobin(topic, 4, events.stream().map(Produced::value).toList());
+                await().atMost(PATIENCE)
+                        .pollInterval(Duration.ofSeconds(2))
+                        .untilAsserted(
+                                () -> assertThat(eventsIn(flink, jobId)).isEqualTo(events.size()));
+            } finally {
+                rest.cancel(jobId);
+            }
+        }
+    }
+
+    /** Sum over the parse operator's subtasks; one sample per subtask. */
+    private static double eventsIn(FlinkCluster flink, String jobId) throws Exception {
+        var samples =
+                PrometheusMetrics.scrape(flink.taskManagerPrometheusPort())
+                        .samples(EVENTS_IN, "job_id", jobId);
+        assertThat(samples).as("samples of %s", EVENTS_IN).hasSize(2);
+        return samples.stream().mapToDouble(PrometheusMetrics::value).sum();
+    }
+
+    private static boolean isRunningEverywhere(JsonNode job) {
+        JsonNode vertices = job.path("vertices");
+        boolean allRunning = true;
+        for (JsonNode vertex : vertices) {
+            allRunning &= "RUNNING".equals(vertex.path("status").asText());
+        }
+        return "RUNNING".equals(job.path("state").asText()) && vertices.size() > 0 && allRunning;
+    }
+
+    /** The jar the shade plugin wrote in {@code package}, which runs before failsafe. */
+    private static Path shadedJar() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("target"))) {
+            List<Path> jars =
+                    files.filter(path -> path.getFileName().toString().matches("job-.*\\.jar"))
+                            .filter(path -> !path.getFileName().toString().contains("-tests"))
+                            .toList();
+            assertThat(jars).as("shaded job jar in target/").hasSize(1);
+            return jars.get(0);
+        }
+    }
+}
