@@ -126,6 +126,10 @@ public final class KafkaServer implements LocalServer {
     }
 
     private void probe() throws Exception {
+        // An admin client retries a closed port noisily; try it only once the port is open.
+        if (!Ports.isListening(port)) {
+            throw new IllegalStateException("the client port is not open yet");
+        }
         try (Admin admin = admin()) {
             Set<?> nodes = Set.copyOf(admin.describeCluster().nodes().get(5, TimeUnit.SECONDS));
             if (nodes.isEmpty()) {

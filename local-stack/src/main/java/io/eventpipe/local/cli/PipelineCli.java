@@ -18,6 +18,9 @@ import picocli.CommandLine.Spec;
         description = "Runs the event pipeline on this machine and feeds it events.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            UpCommand.class,
+            DownCommand.class,
+            StatusCommand.class,
             GenerateCommand.class,
             ReplayCommand.class,
         })

@@ -1,0 +1,62 @@
+package io.eventpipe.local.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * What {@code ./pipeline} remembers between runs, in {@code .pipeline/state.json}: the pid of each
+ * process it started and the id of the job it submitted.
+ *
+ * <p>A pid is trusted only while that process is alive and still a JVM, so a stale file after a
+ * reboot does no harm.
+ */
+final class StackState {
+
+    private static final ObjectMapper JSON =
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** Pids by component name, such as "kafka" or "flink-taskmanager". */
+    public Map<String, Long> pids = new TreeMap<>();
+
+    /** The job last submitted by {@code up}, if any. */
+    public String jobId;
+
+    static StackState load(Path file) {
+        if (!Files.exists(file)) {
+            return new StackState();
+        }
+        try {
+            return JSON.readValue(file.toFile(), StackState.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file + "; delete it to start over", e);
+        }
+    }
+
+    void save(Path file) {
+        try {
+            Files.createDirectories(file.getParent());
+            JSON.writeValue(file.toFile(), this);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + file, e);
+        }
+    }
+
+    /** The live JVM recorded under this name, if there is one. */
+    Optional<ProcessHandle> process(String component) {
+        return Optional.ofNullable(pids.get(component))
+                .flatMap(ProcessHandle::of)
+                .filter(ProcessHandle::isAlive)
+                .filter(StackState::isJava);
+    }
+
+    private static boolean isJava(ProcessHandle process) {
+        return process.info().command().map(command -> command.endsWith("java")).orElse(true);
+    }
+}

@@ -1,0 +1,124 @@
+package io.eventpipe.local.cli;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.eventpipe.local.StatsApiProcess;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ./pipeline status}: the health of each part (asked through its own protocol, not just its
+ * port), the job's state, and how far the job's consumer group is behind.
+ *
+ * <p>Exit code 0 when every part is healthy and a job runs, 1 otherwise.
+ */
+@Command(name = "status", description = "Shows the health of each part, the job and its lag.")
+final class StatusCommand implements Callable<Integer> {
+
+    @Spec private CommandSpec spec;
+
+    @Option(
+            names = "--group-id",
+            defaultValue = "eventpipe-job",
+            description = "The job's consumer group (default: ${DEFAULT-VALUE}).")
+    private String groupId;
+
+    private PrintWriter out;
+    private LocalStack stack;
+    private boolean healthy = true;
+
+    @Override
+    public Integer call() {
+        out = spec.commandLine().getOut();
+        stack = LocalStack.open();
+        report("Kafka", LocalStack.KAFKA, () -> kafkaHealth(stack));
+        report("Cassandra", LocalStack.CASSANDRA, () -> cassandraHealth(stack));
+        report("Flink", LocalStack.FLINK_JOB_MANAGER, () -> flinkHealth(stack));
+        report("Job", LocalStack.FLINK_JOB_MANAGER, () -> jobHealth(stack));
+        StatsApiProcess statsApi = stack.statsApi(Path.of("unused"));
+        report("stats-api", LocalStack.STATS_API, () -> statsApiHealth(statsApi));
+        report("Lag", null, () -> lag(stack));
+        return healthy ? 0 : 1;
+    }
+
+    private interface Probe {
+        String run() throws Exception;
+    }
+
+    /** Prints one line for a part: ok with details and its pid, or DOWN with the reason. */
+    private void report(String part, String stateKey, Probe probe) {
+        Long pid = stateKey == null ? null : stack.state.pids.get(stateKey);
+        try {
+            String details = probe.run();
+            out.printf(
+                    "%-10s %-5s %s%s%n",
+                    part, "ok", details, pid == null ? "" : " (pid " + pid + ")");
+        } catch (Exception e) {
+            healthy = false;
+            out.printf("%-10s %-5s %s%n", part, "DOWN", e.getMessage());
+        }
+        out.flush();
+    }
+
+    private static String kafkaHealth(LocalStack stack) throws Exception {
+        try (Admin admin = stack.kafka.admin()) {
+            int brokers = admin.describeCluster().nodes().get(10, TimeUnit.SECONDS).size();
+            return stack.kafka.bootstrapServers() + ", " + brokers + " broker(s)";
+        }
+    }
+
+    private static String cassandraHealth(LocalStack stack) {
+        try (CqlSession session = stack.cassandra.session()) {
+            String version =
+                    session.execute("SELECT release_version FROM system.local").one().getString(0);
+            return stack.cassandra.host()
+                    + ":"
+                    + stack.cassandra.cqlPort()
+                    + ", version "
+                    + version;
+        }
+    }
+
+    private static String flinkHealth(LocalStack stack) throws Exception {
+        JsonNode overview = stack.flink.getJson("/overview");
+        return String.format(
+                "%s, %d TaskManager(s), %d of %d slots free",
+                stack.flink.restUrl(),
+                overview.path("taskmanagers").asInt(),
+                overview.path("slots-available").asInt(),
+                overview.path("slots-total").asInt());
+    }
+
+    private static String jobHealth(LocalStack stack) throws Exception {
+        List<FlinkJobs.Job> active = FlinkJobs.active(stack.flink);
+        if (active.isEmpty()) {
+            throw new IllegalStateException("no job is running; ./pipeline up submits it");
+        }
+        return active.toString();
+    }
+
+    private static String statsApiHealth(StatsApiProcess statsApi) {
+        if (!statsApi.isHealthy()) {
+            throw new IllegalStateException(statsApi.url() + "/health does not answer 200");
+        }
+        return statsApi.url() + ", /health answers 200";
+    }
+
+    private String lag(LocalStack stack) throws Exception {
+        try (Admin admin = stack.kafka.admin()) {
+            Map<String, Long> lag = ConsumerLag.byTopic(admin, groupId);
+            return lag.isEmpty()
+                    ? "group " + groupId + " has committed no offsets yet"
+                    : "group " + groupId + " is behind by " + lag + " records";
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package io.eventpipe.local.cli;
+
+import io.eventpipe.local.FlinkJobClient;
+import io.eventpipe.local.StatsApiProcess;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Unmatched;
+
+/**
+ * {@code ./pipeline up}: starts whatever part of the local pipeline is not running, in order Kafka,
+ * Cassandra, Flink, the job, stats-api, then prints where to look.
+ *
+ * <p>Running parts are left alone, so running it twice does no harm and after a crash it brings
+ * back only what is missing. A new job resumes from the newest savepoint or retained checkpoint, so
+ * a restart neither loses nor double-counts events. Options it does not know go to the job.
+ */
+@Command(
+        name = "up",
+        description = {
+            "Starts Kafka, Cassandra, Flink, the analytics job and stats-api where not running.",
+            "Unknown options (e.g. --type-field /behavior) are passed to the job."
+        })
+final class UpCommand implements Callable<Integer> {
+
+    static final String EVENTS_TOPIC = "events";
+    static final String DEAD_LETTER_TOPIC = "events-dlq";
+    static final int EVENTS_PARTITIONS = 4;
+
+    @Spec private CommandSpec spec;
+
+    @Option(
+            names = "--parallelism",
+            defaultValue = "2",
+            description = "Parallelism of a newly submitted job (default: ${DEFAULT-VALUE}).")
+    private int parallelism;
+
+    @Option(
+            names = "--job-jar",
+            description = "The job's shaded jar (default: the newest job/target/job-*.jar).")
+    private Path jobJar;
+
+    @Option(
+            names = "--job-main-class",
+            defaultValue = "io.eventpipe.job.EventAnalyticsJob",
+            description = "The job's main class (default: ${DEFAULT-VALUE}).")
+    private String jobMainClass;
+
+    @Unmatched private List<String> jobArgs = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        LocalStack stack = LocalStack.open();
+        startServers(out, stack);
+        stack.kafka.createTopic(EVENTS_TOPIC, EVENTS_PARTITIONS);
+        stack.kafka.createTopic(DEAD_LETTER_TOPIC, 1);
+        ensureJob(out, stack);
+        StatsApiProcess statsApi =
+                stack.statsApi(
+                        required(
+                                stack.layout.statsApiJar(),
+                                "stats-api jar",
+                                "mvn -q -B install -DskipTests -pl stats-api -am"));
+        stack.ensureRunning(
+                out,
+                statsApi,
+                List.of(LocalStack.STATS_API),
+                statsApi.port(),
+                () -> Map.of(LocalStack.STATS_API, statsApi.pid()));
+        printUrls(out, stack, statsApi);
+        return 0;
+    }
+
+    private static void startServers(PrintWriter out, LocalStack stack) {
+        stack.ensureRunning(
+                out,
+                stack.kafka,
+                List.of(LocalStack.KAFKA),
+                stack.kafka.port(),
+                () -> Map.of(LocalStack.KAFKA, stack.kafka.pid()));
+        stack.ensureRunning(
+                out,
+                stack.cassandra,
+                List.of(LocalStack.CASSANDRA),
+                stack.cassandra.cqlPort(),
+                () -> Map.of(LocalStack.CASSANDRA, stack.cassandra.pid()));
+        stack.ensureRunning(
+                out,
+                stack.flink,
+                List.of(LocalStack.FLINK_JOB_MANAGER, LocalStack.FLINK_TASK_MANAGER),
+                stack.flink.ports().rest(),
+                () ->
+                        Map.of(
+                                LocalStack.FLINK_JOB_MANAGER,
+                                stack.flink.pid(),
+                                LocalStack.FLINK_TASK_MANAGER,
+                                stack.flink.taskManagerPid()));
+    }
+
+    private void ensureJob(PrintWriter out, LocalStack stack) throws Exception {
+        List<FlinkJobs.Job> active = FlinkJobs.active(stack.flink);
+        if (!active.isEmpty()) {
+            out.printf("%-10s already running: %s%n", "Job", active);
+            return;
+        }
+        Path jar =
+                jobJar != null
+                        ? jobJar
+                        : required(
+                                stack.layout.jobJar(),
+                                "job jar",
+                                "mvn -q -B install -DskipTests -pl job -am");
+        Optional<Path> resumeFrom =
+                ResumePoints.newest(stack.flink.savepointsDir(), stack.flink.checkpointsDir());
+        out.printf(
+                "%-10s submitting %s (parallelism %d, %s)%n",
+                "Job",
+                jar.getFileName(),
+                parallelism,
+                resumeFrom.map(p -> "resuming from " + p).orElse("fresh state"));
+        out.flush();
+        String jobId =
+                new FlinkJobClient(stack.flink)
+                        .run(jar, jobMainClass, parallelism, resumeFrom, jobArguments());
+        stack.state.jobId = jobId;
+        stack.state.save(stack.layout.stateFile());
+        out.printf("%-10s submitted as %s%n", "Job", jobId);
+    }
+
+    /** The user's job options, plus where the local Kafka is unless the user said otherwise. */
+    private List<String> jobArguments() {
+        List<String> args = new ArrayList<>(jobArgs);
+        if (args.stream().noneMatch(arg -> arg.startsWith("--bootstrap-servers"))) {
+            // The job defaults to localhost, which may resolve to ::1 where Kafka does not listen.
+            args.addAll(List.of("--bootstrap-servers", "127.0.0.1:9092"));
+        }
+        return args;
+    }
+
+    private static Path required(Optional<Path> jar, String what, String build) {
+        return jar.orElseThrow(
+                () -> new IllegalStateException("No " + what + " found; build it with: " + build));
+    }
+
+    private static void printUrls(PrintWriter out, LocalStack stack, StatsApiProcess statsApi) {
+        out.println();
+        out.printf("Flink web UI         %s%n", stack.flink.restUrl());
+        out.printf("Stats                %s/stats%n", statsApi.url());
+        out.printf("stats-api metrics    %s/metrics%n", statsApi.url());
+        out.printf(
+                "Job metrics          http://127.0.0.1:%d/metrics%n",
+                stack.flink.taskManagerPrometheusPort());
+        out.printf(
+                "Kafka                %s (topics %s, %s)%n",
+                stack.kafka.bootstrapServers(), EVENTS_TOPIC, DEAD_LETTER_TOPIC);
+        out.printf(
+                "Cassandra            %s:%d%n", stack.cassandra.host(), stack.cassandra.cqlPort());
+    }
+}
