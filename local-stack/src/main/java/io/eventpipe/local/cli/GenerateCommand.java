@@ -3,9 +3,7 @@ package io.eventpipe.local.cli;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
-import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
-import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -99,33 +97,15 @@ final class GenerateCommand implements Callable<Integer> {
     }
 
     private int send(RateSchedule schedule, SyntheticEvents events) throws InterruptedException {
-        try (StopSignal stop = StopSignal.onCtrlC();
-                ProgressBar bar = progressBar(schedule.limit());
-                KafkaEventSender sender =
-                        new KafkaEventSender(
-                                bootstrapServers, topic, "pipeline-generate", bar::step)) {
-            KafkaException sendFailure = null;
-            try {
-                new FixedRateSender(schedule, events::next, sender::send, stop).run();
-            } catch (KafkaException e) {
-                sendFailure = e;
-            }
-            SendSummary summary = sender.flushAndSummarize();
-            bar.stepTo(summary.acknowledged());
-            return sendFailure != null
-                    ? SendReports.kafkaFailure(spec, bootstrapServers, sendFailure)
-                    : SendReports.summary(spec, stop, summary);
-        } catch (KafkaException e) {
-            return SendReports.kafkaFailure(spec, bootstrapServers, e);
-        }
-    }
-
-    private static ProgressBar progressBar(long limit) {
-        return new ProgressBarBuilder()
-                .setTaskName("generate")
-                .setInitialMax(limit == Long.MAX_VALUE ? -1 : limit)
-                .showSpeed()
-                .setUnit(" events", 1)
-                .build();
+        SendSession session = new SendSession(spec, bootstrapServers, topic, "pipeline-generate");
+        long limit = schedule.limit();
+        ProgressBarBuilder progress =
+                new ProgressBarBuilder()
+                        .setTaskName("generate")
+                        .setInitialMax(limit == Long.MAX_VALUE ? -1 : limit);
+        return session.run(
+                progress,
+                (sender, stop) ->
+                        new FixedRateSender(schedule, events::next, sender::send, stop).run());
     }
 }

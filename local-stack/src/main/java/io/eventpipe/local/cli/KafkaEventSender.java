@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -28,18 +29,27 @@ final class KafkaEventSender implements AutoCloseable {
     private final KafkaProducer<String, byte[]> producer;
     private final String topic;
     private final Runnable onAcknowledged;
+    private final Consumer<Exception> onFailure;
     private final AtomicLong handedOver = new AtomicLong();
     private final AtomicLong acknowledged = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicReference<Throwable> firstFailure = new AtomicReference<>();
-    private final long startNanos = System.nanoTime();
+    private long startNanos = System.nanoTime();
 
-    /** {@code onAcknowledged} runs on the producer's I/O thread, once per acknowledged record. */
+    /**
+     * The callbacks run on the producer's I/O thread (or the sending thread, for a record that
+     * fails before it is queued), once per record.
+     */
     KafkaEventSender(
-            String bootstrapServers, String topic, String clientId, Runnable onAcknowledged) {
+            String bootstrapServers,
+            String topic,
+            String clientId,
+            Runnable onAcknowledged,
+            Consumer<Exception> onFailure) {
         this.producer = new KafkaProducer<>(producerProperties(bootstrapServers, clientId));
         this.topic = topic;
         this.onAcknowledged = onAcknowledged;
+        this.onFailure = onFailure;
     }
 
     static Properties producerProperties(String bootstrapServers, String clientId) {
@@ -59,6 +69,19 @@ final class KafkaEventSender implements AutoCloseable {
         return props;
     }
 
+    /**
+     * Waits until Kafka answers with the topic's partitions (creating the topic if the broker
+     * auto-creates topics), so an unreachable Kafka fails here, once, and the clock for the rate
+     * starts with the first send rather than with the connection.
+     *
+     * @throws org.apache.kafka.common.errors.TimeoutException after {@link #MAX_BLOCK}
+     */
+    int connect() {
+        int partitions = producer.partitionsFor(topic).size();
+        startNanos = System.nanoTime();
+        return partitions;
+    }
+
     void send(OutgoingEvent event) {
         producer.send(new ProducerRecord<>(topic, event.key(), event.value()), this::onCompletion);
         handedOver.incrementAndGet();
@@ -71,6 +94,7 @@ final class KafkaEventSender implements AutoCloseable {
         } else {
             failed.incrementAndGet();
             firstFailure.compareAndSet(null, exception);
+            onFailure.accept(exception);
         }
     }
 

@@ -7,9 +7,7 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
-import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -146,35 +144,14 @@ final class ReplayCommand implements Callable<Integer> {
         Double speed = speed();
         EventFields fields =
                 new EventFields(keyField, speed == null ? null : timeField, timeFormat);
-        FileReplay replay =
-                new FileReplay(input, fields, speed == null ? null : new ReplayPacer(speed));
-        try (StopSignal stop = StopSignal.onCtrlC();
-                ProgressBar bar = progressBar(total);
-                KafkaEventSender sender =
-                        new KafkaEventSender(
-                                bootstrapServers, topic, "pipeline-replay", bar::step)) {
-            Exception sendFailure = null;
-            try {
-                replay.sendAll(sender, stop);
-            } catch (KafkaException | BadInputException e) {
-                sendFailure = e;
-            }
-            SendSummary summary = sender.flushAndSummarize();
-            bar.stepTo(summary.acknowledged());
-            reportUnpaced(replay.unpacedCount());
-            if (sendFailure instanceof BadInputException bad) {
-                SendReports.summary(spec, stop, summary);
-                return reportBadInput(bad);
-            }
-            return sendFailure != null
-                    ? SendReports.kafkaFailure(spec, bootstrapServers, (KafkaException) sendFailure)
-                    : SendReports.summary(spec, stop, summary);
-        } catch (KafkaException e) {
-            return SendReports.kafkaFailure(spec, bootstrapServers, e);
-        } catch (IOException e) {
-            spec.commandLine().getErr().printf("Could not read %s: %s%n", file, e.getMessage());
-            return SendReports.EXIT_FAILED;
-        }
+        ReplayPacer pacer = speed == null ? null : new ReplayPacer(speed);
+        FileReplay replay = new FileReplay(input, fields, pacer);
+        SendSession session = new SendSession(spec, bootstrapServers, topic, "pipeline-replay");
+        ProgressBarBuilder progress =
+                new ProgressBarBuilder().setTaskName("replay").setInitialMax(total);
+        int exitCode = session.run(progress, replay::sendAll);
+        reportUnpaced(replay.unpacedCount());
+        return exitCode;
     }
 
     private void reportUnpaced(long unpaced) {
@@ -188,17 +165,8 @@ final class ReplayCommand implements Callable<Integer> {
     }
 
     private int reportBadInput(BadInputException e) {
-        spec.commandLine().getErr().println("Bad input, nothing more sent: " + e.getMessage());
+        spec.commandLine().getErr().println("Bad input, nothing sent: " + e.getMessage());
         spec.commandLine().getErr().flush();
-        return SendReports.EXIT_FAILED;
-    }
-
-    private static ProgressBar progressBar(long total) {
-        return new ProgressBarBuilder()
-                .setTaskName("replay")
-                .setInitialMax(total)
-                .showSpeed()
-                .setUnit(" events", 1)
-                .build();
+        return SendSession.EXIT_FAILED;
     }
 }

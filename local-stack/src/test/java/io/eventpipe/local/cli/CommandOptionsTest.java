@@ -115,7 +115,7 @@ class CommandOptionsTest {
 
         int exit = run("replay", bad.toString(), "--columns=user_id,behavior");
 
-        assertThat(exit).isEqualTo(SendReports.EXIT_FAILED);
+        assertThat(exit).isEqualTo(SendSession.EXIT_FAILED);
         assertThat(err.toString()).contains("bad.csv line 2").doesNotContain("Kafka");
     }
 
