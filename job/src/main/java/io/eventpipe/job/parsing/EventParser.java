@@ -90,16 +90,23 @@ public final class EventParser implements Serializable {
     }
 
     private JsonNode present(JsonNode root, String pointer) throws InvalidEventException {
-        JsonNode field = root.at(pointers.computeIfAbsent(pointer, JsonPointer::compile));
+        JsonNode field = root.at(pointers().computeIfAbsent(pointer, JsonPointer::compile));
         if (field.isMissingNode() || field.isNull()) {
             throw new InvalidEventException(InvalidReasons.missingField(pointer));
         }
         return field;
     }
 
+    // Compiled once per pointer: the same few pointers are read from every record.
+    private Map<String, JsonPointer> pointers() {
+        if (pointers == null) {
+            pointers = new HashMap<>();
+        }
+        return pointers;
+    }
+
     private ObjectReader reader() {
         if (reader == null) {
-            pointers = new HashMap<>();
             // Trailing garbage after the object means the producer wrote something else.
             reader =
                     new ObjectMapper()
