@@ -96,6 +96,26 @@ class LocalServersSmokeITCase {
     }
 
     @Test
+    void cassandraKeepsItsRowsAcrossAStopAndStart(CassandraServer cassandra) {
+        String keyspace = TestNames.uniqueKeyspace("restart");
+        try (CqlSession session = session(cassandra)) {
+            createCountsTable(session, keyspace);
+            session.execute(
+                    "INSERT INTO " + keyspace + ".counts (page, views) VALUES (?, ?)", "/", 3L);
+        }
+
+        cassandra.stop();
+        assertThat(Ports.isListening(cassandra.cqlPort())).isFalse();
+        cassandra.start();
+
+        try (CqlSession session = session(cassandra)) {
+            Row row = session.execute("SELECT views FROM " + keyspace + ".counts").one();
+            assertThat(row).isNotNull();
+            assertThat(row.getLong("views")).isEqualTo(3L);
+        }
+    }
+
+    @Test
     void flinkRunsAJarSubmittedThroughTheRestApi(FlinkCluster flink, @TempDir Path dir)
             throws Exception {
         long last = 1_000;
@@ -122,6 +142,24 @@ class LocalServersSmokeITCase {
                     .hasMessageContaining(":" + taken)
                     .hasMessageContaining(kafka.logFile().toString());
         }
+    }
+
+    /** A session built only from what the extension's contract offers other modules. */
+    private static CqlSession session(CassandraServer cassandra) {
+        return CqlSession.builder()
+                .addContactPoint(new InetSocketAddress(cassandra.host(), cassandra.cqlPort()))
+                .withLocalDatacenter(cassandra.localDatacenter())
+                .build();
+    }
+
+    private static void createCountsTable(CqlSession session, String keyspace) {
+        session.execute(
+                "CREATE KEYSPACE "
+                        + keyspace
+                        + " WITH replication = "
+                        + "{'class': 'SimpleStrategy', 'replication_factor': 1}");
+        session.execute(
+                "CREATE TABLE " + keyspace + ".counts (page text PRIMARY KEY, views bigint)");
     }
 
     private static long recordsReadBySink(JsonNode job) {

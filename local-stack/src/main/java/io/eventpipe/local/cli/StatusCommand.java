@@ -7,6 +7,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
@@ -40,13 +42,14 @@ final class StatusCommand implements Callable<Integer> {
     public Integer call() {
         out = spec.commandLine().getOut();
         stack = LocalStack.open();
-        report("Kafka", LocalStack.KAFKA, () -> kafkaHealth(stack));
-        report("Cassandra", LocalStack.CASSANDRA, () -> cassandraHealth(stack));
-        report("Flink", LocalStack.FLINK_JOB_MANAGER, () -> flinkHealth(stack));
-        report("Job", LocalStack.FLINK_JOB_MANAGER, () -> jobHealth(stack));
-        StatsApiProcess statsApi = stack.statsApi(Path.of("unused"));
-        report("stats-api", LocalStack.STATS_API, () -> statsApiHealth(statsApi));
-        report("Lag", null, () -> lag(stack));
+        report("Kafka", LocalStack.KAFKA, true, () -> kafkaHealth(stack));
+        report("Cassandra", LocalStack.CASSANDRA, true, () -> cassandraHealth(stack));
+        report("Flink", LocalStack.FLINK_JOB_MANAGER, true, () -> flinkHealth(stack));
+        report("Job", LocalStack.FLINK_JOB_MANAGER, false, () -> jobHealth(stack));
+        // The jar is not needed to ask a running stats-api for its health.
+        StatsApiProcess statsApi = stack.statsApi(Path.of("stats-api.jar"));
+        report("stats-api", LocalStack.STATS_API, true, () -> statsApiHealth(statsApi));
+        report("Lag", LocalStack.KAFKA, false, () -> lag(stack));
         return healthy ? 0 : 1;
     }
 
@@ -54,17 +57,23 @@ final class StatusCommand implements Callable<Integer> {
         String run() throws Exception;
     }
 
-    /** Prints one line for a part: ok with details and its pid, or DOWN with the reason. */
-    private void report(String part, String stateKey, Probe probe) {
-        Long pid = stateKey == null ? null : stack.state.pids.get(stateKey);
+    /**
+     * Prints one line for a part: ok with details, or DOWN with the reason. The part needs the
+     * process recorded under {@code stateKey}; its pid is shown when {@code showPid} is set.
+     */
+    private void report(String part, String stateKey, boolean showPid, Probe probe) {
+        Optional<ProcessHandle> process = stack.state.process(stateKey);
         try {
-            String details = probe.run();
-            out.printf(
-                    "%-10s %-5s %s%s%n",
-                    part, "ok", details, pid == null ? "" : " (pid " + pid + ")");
+            if (process.isEmpty()) {
+                throw new IllegalStateException("not running; ./pipeline up starts it");
+            }
+            String pid = showPid ? " (pid " + process.get().pid() + ")" : "";
+            out.printf("%-10s %-5s %s%s%n", part, "ok", probe.run(), pid);
         } catch (Exception e) {
             healthy = false;
-            out.printf("%-10s %-5s %s%n", part, "DOWN", e.getMessage());
+            out.printf(
+                    "%-10s %-5s %s%n",
+                    part, "DOWN", Objects.toString(e.getMessage(), e.toString()));
         }
         out.flush();
     }
