@@ -94,13 +94,14 @@ final class ReplayCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException, InterruptedException {
+    public Integer call() throws InterruptedException {
         ReplayInput input = validatedInput();
         long total;
         try {
             total = input.countRecords();
-        } catch (BadInputException e) {
-            return reportBadInput(e);
+        } catch (IOException e) {
+            // Malformed CSV, a truncated gzip, ...: found before anything is sent.
+            return reportUnreadable(e);
         }
         spec.commandLine()
                 .getOut()
@@ -110,7 +111,12 @@ final class ReplayCommand implements Callable<Integer> {
     }
 
     private ReplayInput validatedInput() {
-        OptionChecks.require(spec, Files.isReadable(file), "FILE", file, "must be a readable file");
+        OptionChecks.require(
+                spec,
+                Files.isRegularFile(file) && Files.isReadable(file),
+                "FILE",
+                file,
+                "must be a readable file");
         OptionChecks.require(spec, !topic.isBlank(), "--topic", topic, "must not be blank");
         Double speed = speed();
         OptionChecks.require(
@@ -164,8 +170,9 @@ final class ReplayCommand implements Callable<Integer> {
         }
     }
 
-    private int reportBadInput(BadInputException e) {
-        spec.commandLine().getErr().println("Bad input, nothing sent: " + e.getMessage());
+    private int reportUnreadable(IOException e) {
+        String reason = e instanceof BadInputException ? e.getMessage() : e.toString();
+        spec.commandLine().getErr().println("Cannot replay " + file + ", nothing sent: " + reason);
         spec.commandLine().getErr().flush();
         return SendSession.EXIT_FAILED;
     }

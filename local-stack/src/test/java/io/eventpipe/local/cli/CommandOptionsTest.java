@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -117,6 +119,24 @@ class CommandOptionsTest {
 
         assertThat(exit).isEqualTo(SendSession.EXIT_FAILED);
         assertThat(err.toString()).contains("bad.csv line 2").doesNotContain("Kafka");
+    }
+
+    @Test
+    void truncatedGzipFailsBeforeConnecting() throws IOException {
+        byte[] gzip =
+                InputFilesTest.gzip("{\"a\":1}\n".repeat(1000).getBytes(StandardCharsets.UTF_8));
+        Path truncated = Files.write(dir.resolve("cut.jsonl.gz"), Arrays.copyOf(gzip, 40));
+
+        int exit = run("replay", truncated.toString());
+
+        assertThat(exit).isEqualTo(SendSession.EXIT_FAILED);
+        assertThat(err.toString()).contains("cut.jsonl.gz, nothing sent").doesNotContain("Kafka");
+    }
+
+    @Test
+    void replayRejectsADirectory() {
+        assertThat(run("replay", dir.toString())).isEqualTo(USAGE_ERROR);
+        assertThat(err.toString()).contains("'FILE'");
     }
 
     private int run(String... args) {
