@@ -20,7 +20,15 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "generate",
         mixinStandardHelpOptions = true,
-        description = "Sends synthetic shop events to Kafka at a steady rate.")
+        description = "Sends synthetic shop events to Kafka at a steady rate.",
+        footer = {
+            "",
+            "Events look like {\"event_id\":\"...\",\"type\":\"page_view\",\"user_id\":"
+                    + "\"user-42\",\"ts\":1764772800123,\"page\":\"/products/7\"}, keyed by"
+                    + " user_id, with ts = the time of sending.",
+            "Exit codes: 0 all acknowledged, 1 a failure (see the message), 2 bad options,"
+                    + " 130 Ctrl-C (after a flush and the summary).",
+        })
 final class GenerateCommand implements Callable<Integer> {
 
     @Spec private CommandSpec spec;
