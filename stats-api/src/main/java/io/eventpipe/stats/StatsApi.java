@@ -22,11 +22,21 @@ import org.slf4j.LoggerFactory;
 /**
  * The stats-api service: serves the analytics the job writes to Cassandra over HTTP.
  *
- * <p>Configured only by environment variables (see {@link StatsApiConfig} and ENV.md); a bad value
- * stops start-up with exit code 2 and a message naming the variable. The HTTP server starts at
- * once, even while Cassandra is down: requests then get 503 and {@code /ready} says why, until the
- * background connection succeeds. SIGTERM stops the HTTP server (letting in-flight requests finish)
- * and then closes the Cassandra session.
+ * <p>Configured only by environment variables, each optional (ENV.md explains them):
+ *
+ * <ul>
+ *   <li>{@code STATS_API_HOST} (127.0.0.1), {@code STATS_API_PORT} (8080): where HTTP listens;
+ *   <li>{@code STATS_API_MAX_RANGE} (P31D): the longest from/to range of a request;
+ *   <li>{@code CASSANDRA_CONTACT_POINTS} (127.0.0.1:9042), {@code CASSANDRA_LOCAL_DATACENTER}
+ *       (datacenter1), {@code CASSANDRA_KEYSPACE} (analytics);
+ *   <li>{@code CASSANDRA_USERNAME}, {@code CASSANDRA_PASSWORD} (none): both or neither;
+ *   <li>{@code CASSANDRA_QUERY_TIMEOUT} (PT2S): per Cassandra request.
+ * </ul>
+ *
+ * <p>A bad value stops start-up with exit code 2 and a message naming the variable. The HTTP server
+ * starts at once, even while Cassandra is down: requests then get 503 and {@code /ready} says why,
+ * until the background connection succeeds. SIGTERM stops the HTTP server (letting in-flight
+ * requests finish) and then closes the Cassandra session.
  */
 public final class StatsApi implements AutoCloseable {
 

@@ -73,6 +73,13 @@ public record StatsApiConfig(
                 reader.duration(MAX_RANGE, Duration.ofDays(31)));
     }
 
+    /** The contact points as {@code host:port,host:port}. */
+    public String contactPointList() {
+        return String.join(
+                ",",
+                contactPoints.stream().map(p -> p.getHostString() + ":" + p.getPort()).toList());
+    }
+
     /** A readable form without the password. */
     @Override
     public String toString() {
@@ -81,7 +88,7 @@ public record StatsApiConfig(
                 + ":"
                 + port
                 + ", cassandra="
-                + contactPoints.stream().map(p -> p.getHostString() + ":" + p.getPort()).toList()
+                + contactPointList()
                 + ", datacenter="
                 + localDatacenter
                 + ", keyspace="

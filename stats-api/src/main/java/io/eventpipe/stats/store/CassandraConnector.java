@@ -38,7 +38,7 @@ public final class CassandraConnector implements AutoCloseable {
     public static CassandraConnector connectInBackground(StatsApiConfig config) {
         LOG.info(
                 "Connecting to Cassandra {} (datacenter {}) in the background",
-                config.contactPoints(),
+                config.contactPointList(),
                 config.localDatacenter());
         CompletableFuture<CqlSession> future = builder(config).buildAsync().toCompletableFuture();
         future.whenComplete(CassandraConnector::logOutcome);
