@@ -64,6 +64,7 @@ final class SendSession {
             Exception failure = null;
             try {
                 int partitions = sender.connect();
+                bar.reset(); // the displayed rate counts from the first send, as the summary does
                 LOG.info("Sending to topic {} ({} partitions)", topic, partitions);
                 job.run(sender, stop);
             } catch (KafkaException | IOException e) {
