@@ -92,13 +92,20 @@ public final class AnalyticsData {
                             window.windowEnd(),
                             (long) window.events().size(),
                             Math.round(sketch.getEstimate()),
-                            ByteBuffer.wrap(sketch.toCompactByteArray()),
+                            ByteBuffer.wrap(storedImage(sketch)),
                             window.firstEvent(),
                             window.lastEvent(),
                             window.topKeys(),
                             window.isFinal(),
                             window.watermark()));
         }
+    }
+
+    /** The compact image as the job stores it: an HLL_4 union result of the window's sketch. */
+    private static byte[] storedImage(HllSketch sketch) {
+        Union union = new Union(GeneratedWindow.LG_K);
+        union.update(sketch);
+        return union.getResult(TgtHllType.HLL_4).toCompactByteArray();
     }
 
     /**
