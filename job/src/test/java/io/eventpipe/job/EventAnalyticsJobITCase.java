@@ -34,6 +34,7 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.assertj.core.api.SoftAssertions;
 import org.assertj.core.data.Percentage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -202,46 +203,59 @@ class EventAnalyticsJobITCase {
                 .allMatch(row -> row != null && row.isFinal());
     }
 
+    // Soft assertions, so that a mismatch lists every differing row rather than the first.
     private static void assertWindows(
             Map<WindowKey, StoredWindow> stored, Map<WindowKey, Figures> expected) {
         assertThat(stored.keySet()).containsExactlyInAnyOrderElementsOf(expected.keySet());
         long lastWindowStart = START + 5 * WINDOW;
+        SoftAssertions softly = new SoftAssertions();
         expected.forEach(
                 (key, figures) -> {
                     StoredWindow row = stored.get(key);
-                    assertThat(row.events()).as("events of %s", key).isEqualTo(figures.events());
-                    assertThat(row.windowEnd()).isEqualTo(key.windowStart() + WINDOW);
-                    assertThat(row.firstEvent())
+                    softly.assertThat(row.events())
+                            .as("events of %s", key)
+                            .isEqualTo(figures.events());
+                    softly.assertThat(row.windowEnd()).isEqualTo(key.windowStart() + WINDOW);
+                    softly.assertThat(row.firstEvent())
                             .as("first of %s", key)
                             .isEqualTo(figures.firstEvent());
-                    assertThat(row.lastEvent())
+                    softly.assertThat(row.lastEvent())
                             .as("last of %s", key)
                             .isEqualTo(figures.lastEvent());
-                    assertThat(row.topKeys())
+                    softly.assertThat(row.topKeys())
                             .as("top keys of %s", key)
                             .isEqualTo(asMap(figures.topKeys(TOP_K)));
-                    assertThat(row.uniqueUsers())
+                    softly.assertThat(row.uniqueUsers())
                             .as("unique users of %s", key)
                             .isCloseTo(figures.users().size(), Percentage.withPercentage(3));
-                    assertThat(row.isFinal())
+                    softly.assertThat(row.isFinal())
                             .as("final %s", key)
                             .isEqualTo(key.windowStart() < lastWindowStart);
                 });
+        softly.assertAll();
     }
 
     private static void assertTotals(
             Map<String, StoredTotals> stored, Map<String, Figures> expected) {
         assertThat(stored.keySet()).containsExactlyInAnyOrderElementsOf(expected.keySet());
+        SoftAssertions softly = new SoftAssertions();
         expected.forEach(
                 (type, figures) -> {
                     StoredTotals row = stored.get(type);
-                    assertThat(row.events()).as("events of %s", type).isEqualTo(figures.events());
-                    assertThat(row.firstEvent()).isEqualTo(figures.firstEvent());
-                    assertThat(row.lastEvent()).isEqualTo(figures.lastEvent());
-                    assertThat(row.uniqueUsers())
+                    softly.assertThat(row.events())
+                            .as("events of %s", type)
+                            .isEqualTo(figures.events());
+                    softly.assertThat(row.firstEvent())
+                            .as("first of %s", type)
+                            .isEqualTo(figures.firstEvent());
+                    softly.assertThat(row.lastEvent())
+                            .as("last of %s", type)
+                            .isEqualTo(figures.lastEvent());
+                    softly.assertThat(row.uniqueUsers())
                             .as("unique users of %s", type)
                             .isCloseTo(figures.users().size(), Percentage.withPercentage(3));
                 });
+        softly.assertAll();
     }
 
     private static void assertDeadLetters(
