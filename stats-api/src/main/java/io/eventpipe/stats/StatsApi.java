@@ -16,6 +16,9 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,14 +44,21 @@ import org.slf4j.LoggerFactory;
 public final class StatsApi implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StatsApi.class);
+    private static final int QUERY_THREADS = 8;
 
     private final Javalin app;
     private final CassandraConnector connector;
+    private final ExecutorService queries;
     private final JvmGcMetrics gcMetrics;
 
-    private StatsApi(Javalin app, CassandraConnector connector, JvmGcMetrics gcMetrics) {
+    private StatsApi(
+            Javalin app,
+            CassandraConnector connector,
+            ExecutorService queries,
+            JvmGcMetrics gcMetrics) {
         this.app = app;
         this.connector = connector;
+        this.queries = queries;
         this.gcMetrics = gcMetrics;
     }
 
@@ -72,12 +82,13 @@ public final class StatsApi implements AutoCloseable {
         JvmGcMetrics gcMetrics = bindJvmMetrics(registry);
         CassandraConnector connector = CassandraConnector.connectInBackground(config);
         StatsStore store = new StatsStore(connector, config.keyspace(), registry);
-        StatsService service = new StatsService(store, clock);
+        ExecutorService queries = queryExecutor();
+        StatsService service = new StatsService(store, clock, queries);
         Javalin app =
                 WebServer.create(service, store::readiness, registry, clock, config.maxRange());
         app.start(config.host(), config.port());
         LOG.info("stats-api listening on {}:{}", config.host(), app.port());
-        return new StatsApi(app, connector, gcMetrics);
+        return new StatsApi(app, connector, queries, gcMetrics);
     }
 
     /** The bound HTTP port (useful when configured as 0). */
@@ -94,12 +105,28 @@ public final class StatsApi implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("HTTP server did not stop cleanly", e);
         }
+        queries.shutdownNow();
         try {
             connector.close();
         } catch (RuntimeException e) {
             LOG.warn("Cassandra session did not close cleanly", e);
         }
         gcMetrics.close();
+    }
+
+    /**
+     * Threads that run the per-type Cassandra reads of one overview concurrently. Bounded: under
+     * load, work queues here instead of opening more concurrent reads than Cassandra serves well.
+     */
+    private static ExecutorService queryExecutor() {
+        AtomicInteger count = new AtomicInteger();
+        return Executors.newFixedThreadPool(
+                QUERY_THREADS,
+                task -> {
+                    Thread thread = new Thread(task, "stats-query-" + count.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
     }
 
     private static JvmGcMetrics bindJvmMetrics(PrometheusMeterRegistry registry) {

@@ -12,13 +12,17 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
  * Answers the API's questions from the store: totals, newest windows and window series.
  *
  * <p>Knows nothing of HTTP. Event types come from {@code type_totals}; windows are read partition
  * by partition, one (type, UTC day) at a time, so the cost of a request grows with the number of
- * types and days asked for, which the caller bounds. Store failures propagate unchanged.
+ * types and days asked for, which the caller bounds; the types of an overview are read
+ * concurrently. Store failures propagate unchanged.
  */
 public class StatsService {
 
@@ -28,10 +32,16 @@ public class StatsService {
 
     private final StatsStore store;
     private final Clock clock;
+    private final Executor executor;
 
-    public StatsService(StatsStore store, Clock clock) {
+    /**
+     * @param executor runs the per-type parts of an overview concurrently; its threads only wait on
+     *     Cassandra, never on each other
+     */
+    public StatsService(StatsStore store, Clock clock, Executor executor) {
         this.store = store;
         this.clock = clock;
+        this.executor = executor;
     }
 
     /** All-time totals, or totals over the range, with the newest windows of each type. */
@@ -40,19 +50,21 @@ public class StatsService {
         types.sort(Comparator.comparing(TypeTotalsRow::eventType));
         Instant watermark = newestWatermark(types);
         Double freshness = watermark == null ? null : secondsSince(watermark);
-        List<TypeSummary> totals = new ArrayList<>();
-        List<LatestWindows> latest = new ArrayList<>();
-        for (TypeTotalsRow type : types) {
-            if (range.isPresent()) {
-                RangeAccumulator accumulator = accumulate(type.eventType(), range.get());
-                totals.add(accumulator.summary());
-                latest.add(accumulator.latest());
-            } else {
-                totals.add(allTime(type));
-                latest.add(newestWindows(type));
-            }
-        }
-        return new Overview(range.orElse(null), watermark, freshness, totals, latest);
+        // Each type reads its own partitions: ask for all types at once, then wait for all.
+        List<CompletableFuture<TypeAnswer>> pending =
+                types.stream()
+                        .map(
+                                type ->
+                                        CompletableFuture.supplyAsync(
+                                                () -> answer(type, range), executor))
+                        .toList();
+        List<TypeAnswer> answers = joinAll(pending);
+        return new Overview(
+                range.orElse(null),
+                watermark,
+                freshness,
+                answers.stream().map(TypeAnswer::totals).toList(),
+                answers.stream().map(TypeAnswer::latest).toList());
     }
 
     /**
@@ -80,6 +92,26 @@ public class StatsService {
         return new WindowPage(type, range, limit, page, nextBefore);
     }
 
+    private TypeAnswer answer(TypeTotalsRow type, Optional<TimeRange> range) {
+        if (range.isEmpty()) {
+            return new TypeAnswer(allTime(type), newestWindows(type));
+        }
+        RangeAccumulator accumulator = accumulate(type.eventType(), range.get());
+        return new TypeAnswer(accumulator.summary(), accumulator.latest());
+    }
+
+    /** Waits for every answer; a failure is rethrown as thrown, e.g. store unavailable. */
+    private static <T> List<T> joinAll(List<CompletableFuture<T>> pending) {
+        try {
+            return pending.stream().map(CompletableFuture::join).toList();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
     private RangeAccumulator accumulate(String type, TimeRange range) {
         RangeAccumulator accumulator = new RangeAccumulator(type);
         for (LocalDate day : range.daysNewestFirst()) {
@@ -104,6 +136,9 @@ public class StatsService {
         }
         return tracker.result();
     }
+
+    /** The part of an overview about one type. */
+    private record TypeAnswer(TypeSummary totals, LatestWindows latest) {}
 
     private static TypeSummary allTime(TypeTotalsRow row) {
         return new TypeSummary(
