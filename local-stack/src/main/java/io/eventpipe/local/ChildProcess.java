@@ -64,11 +64,6 @@ public final class ChildProcess {
         }
     }
 
-    /** A process started earlier, possibly by another JVM, if it still runs. */
-    public static Optional<ProcessHandle> find(long pid) {
-        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
-    }
-
     public long pid() {
         return process.pid();
     }

@@ -72,7 +72,9 @@ public final class KafkaServer implements LocalServer {
     public synchronized void start() {
         Ports.requireFree(NAME, logFile(), port, controllerPort);
         String classpath = ServerClasspath.resolve("kafka");
-        Path properties = writeConfig();
+        Path properties =
+                new KafkaConfig(port, controllerPort, logDir())
+                        .write(dataDir.resolve("conf/server.properties"));
         if (!Files.exists(logDir().resolve("meta.properties"))) {
             formatStorage(classpath, properties);
         }
@@ -170,34 +172,5 @@ public final class KafkaServer implements LocalServer {
 
     private Path logDir() {
         return dataDir.resolve("data");
-    }
-
-    private Path writeConfig() {
-        String controller = "127.0.0.1:" + controllerPort;
-        return ConfigFiles.writeProperties(
-                dataDir.resolve("conf/server.properties"),
-                Map.ofEntries(
-                        Map.entry("process.roles", "broker,controller"),
-                        Map.entry("node.id", "1"),
-                        Map.entry("controller.quorum.voters", "1@" + controller),
-                        Map.entry(
-                                "listeners",
-                                "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://" + controller),
-                        Map.entry("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port),
-                        Map.entry("controller.listener.names", "CONTROLLER"),
-                        Map.entry(
-                                "listener.security.protocol.map",
-                                "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"),
-                        Map.entry("log.dirs", logDir().toString()),
-                        // One node: internal topics cannot have more than one replica.
-                        Map.entry("offsets.topic.replication.factor", "1"),
-                        Map.entry("offsets.topic.num.partitions", "4"),
-                        Map.entry("transaction.state.log.replication.factor", "1"),
-                        Map.entry("transaction.state.log.min.isr", "1"),
-                        Map.entry("transaction.state.log.num.partitions", "4"),
-                        // Consumers in tests should not wait 3 s for a group to form.
-                        Map.entry("group.initial.rebalance.delay.ms", "0"),
-                        Map.entry("num.network.threads", "2"),
-                        Map.entry("num.io.threads", "2")));
     }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
+import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.eventpipe.local.junit.LocalServersExtension;
@@ -144,11 +146,19 @@ class LocalServersSmokeITCase {
         }
     }
 
-    /** A session built only from what the extension's contract offers other modules. */
+    /**
+     * A session built only from what the extension's contract offers other modules, with a request
+     * timeout long enough for schema changes on a busy machine (the driver's is 2 s).
+     */
     private static CqlSession session(CassandraServer cassandra) {
         return CqlSession.builder()
                 .addContactPoint(new InetSocketAddress(cassandra.host(), cassandra.cqlPort()))
                 .withLocalDatacenter(cassandra.localDatacenter())
+                .withConfigLoader(
+                        DriverConfigLoader.programmaticBuilder()
+                                .withDuration(
+                                        DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(30))
+                                .build())
                 .build();
     }
 
