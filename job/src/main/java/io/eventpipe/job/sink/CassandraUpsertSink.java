@@ -88,7 +88,7 @@ public class CassandraUpsertSink<T> extends AsyncSinkBase<T, UpsertRow> {
     }
 
     private static <T> ElementConverter<T, UpsertRow> converter(UpsertStatement<T> statement) {
-        return (row, context) -> statement.toUpsertRow(row);
+        return new UpsertRowConverter<>(statement);
     }
 
     // Room for a full batch per in-flight request plus one being filled: the writer blocks

@@ -73,13 +73,19 @@ class CassandraUpsertWriter<T> extends AsyncSinkWriter<T, UpsertRow> {
                 .onRetry(
                         event -> {
                             metrics.retried();
-                            LOG.warn(
-                                    "Retrying a write to {} (retry {}) after: {}",
-                                    table,
-                                    event.getAttemptCount(),
-                                    String.valueOf(event.getLastException()));
+                            logRetry(event.getAttemptCount(), event.getLastException());
                         })
                 .build();
+    }
+
+    // One warning per batch, not per attempt: during an outage every batch retries many times,
+    // and the cassandraWriteRetries metric counts them all.
+    private void logRetry(int attempt, Throwable failure) {
+        if (attempt == 1) {
+            LOG.warn("Retrying a write to {} after: {}", table, String.valueOf(failure));
+        } else {
+            LOG.debug("Retrying a write to {} (retry {}) after: {}", table, attempt, failure);
+        }
     }
 
     @Override

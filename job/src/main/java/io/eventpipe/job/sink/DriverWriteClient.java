@@ -76,7 +76,11 @@ final class DriverWriteClient implements CassandraWriteClient {
     }
 
     private Statement bind(UpsertRow row) {
-        Object[] values = row.values().stream().map(DriverValues::toDriver).toArray();
+        Object[] values = new Object[row.values().size() + 1];
+        for (int i = 0; i < row.values().size(); i++) {
+            values[i] = DriverValues.toDriver(row.values().get(i));
+        }
+        values[values.length - 1] = row.writeTimeMicros();
         return insert.bind(values).setConsistencyLevel(consistencyLevel).setIdempotent(true);
     }
 

@@ -3,6 +3,7 @@ package io.eventpipe.job.sink;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.util.List;
 import org.apache.flink.connector.base.sink.writer.AsyncSinkWriterStateSerializer;
 
 /**
@@ -19,12 +20,15 @@ public final class UpsertRowStateSerializer extends AsyncSinkWriterStateSerializ
             throws IOException {
         CqlValueCodec.writeList(row.partitionKey(), out);
         CqlValueCodec.writeList(row.values(), out);
+        out.writeLong(row.writeTimeMicros());
     }
 
     @Override
     protected UpsertRow deserializeRequestFromStream(long requestSize, DataInputStream in)
             throws IOException {
-        return new UpsertRow(CqlValueCodec.readList(in), CqlValueCodec.readList(in));
+        List<Object> partitionKey = CqlValueCodec.readList(in);
+        List<Object> values = CqlValueCodec.readList(in);
+        return new UpsertRow(partitionKey, values, in.readLong());
     }
 
     @Override

@@ -29,7 +29,10 @@ public interface UpsertStatement<T> extends Serializable {
     /** The value of every column of {@link #columns()} for {@code row}, in the same order. */
     List<Object> values(T row);
 
-    /** The CQL INSERT (an upsert in Cassandra) with one bind marker per column. */
+    /**
+     * The CQL INSERT (an upsert in Cassandra) with one bind marker per column, then one for the
+     * write timestamp.
+     */
     default String insertCql(String keyspace) {
         return "INSERT INTO "
                 + keyspace
@@ -39,11 +42,11 @@ public interface UpsertStatement<T> extends Serializable {
                 + String.join(", ", columns())
                 + ") VALUES ("
                 + String.join(", ", Collections.nCopies(columns().size(), "?"))
-                + ")";
+                + ") USING TIMESTAMP ?";
     }
 
-    /** The buffered form of {@code row}. */
-    default UpsertRow toUpsertRow(T row) {
-        return new UpsertRow(partitionKey(row), values(row));
+    /** The buffered form of {@code row}, to be written with timestamp {@code writeTimeMicros}. */
+    default UpsertRow toUpsertRow(T row, long writeTimeMicros) {
+        return new UpsertRow(partitionKey(row), values(row), writeTimeMicros);
     }
 }

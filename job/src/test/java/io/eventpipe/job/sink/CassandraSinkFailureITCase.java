@@ -70,7 +70,9 @@ class CassandraSinkFailureITCase {
     @AfterEach
     void stopCluster() throws Exception {
         try {
-            flink.close();
+            if (flink != null) {
+                flink.close();
+            }
         } finally {
             topic.close();
         }

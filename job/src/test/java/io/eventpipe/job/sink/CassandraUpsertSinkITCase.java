@@ -84,6 +84,30 @@ class CassandraUpsertSinkITCase {
     }
 
     @Test
+    void laterVersionOfARowWinsEvenWithinOneBatch() throws Exception {
+        // The provisional row saw a later first event than the final one (an out-of-order event
+        // arrived in between); both land in one batch of one partition.
+        WindowStats provisional = windowStats("search", 4, false, WINDOW_START + 30_000);
+        WindowStats finalRow = windowStats("search", 9, true, WINDOW_START + 1);
+
+        writeAll(new WindowStatsUpsert(), List.of(provisional, finalRow));
+
+        try (CqlSession session = cassandra.session()) {
+            Row row =
+                    session.execute(
+                                    "SELECT * FROM "
+                                            + config.keyspace()
+                                            + ".window_stats WHERE event_type = 'search'"
+                                            + " AND day = '2026-12-03'")
+                            .one();
+            assertThat(row.getLong("events")).isEqualTo(9);
+            assertThat(row.getInstant("first_event"))
+                    .isEqualTo(Instant.ofEpochMilli(WINDOW_START + 1));
+            assertThat(row.getBoolean("is_final")).isTrue();
+        }
+    }
+
+    @Test
     void typeTotalsOfSeveralPartitionsAreAllWritten() throws Exception {
         List<TypeTotals> totals =
                 List.of(
@@ -121,14 +145,19 @@ class CassandraUpsertSinkITCase {
     }
 
     private static WindowStats windowStats(long events, boolean isFinal) {
+        return windowStats("click", events, isFinal, WINDOW_START + 1);
+    }
+
+    private static WindowStats windowStats(
+            String eventType, long events, boolean isFinal, long firstEvent) {
         return new WindowStats(
-                "click",
+                eventType,
                 WINDOW_START,
                 WINDOW_START + 60_000,
                 events,
                 2,
                 new byte[] {(byte) events},
-                WINDOW_START + 1,
+                firstEvent,
                 WINDOW_START + 59_000,
                 List.of(new KeyCount("/a", events), new KeyCount("/b", 1)),
                 isFinal,

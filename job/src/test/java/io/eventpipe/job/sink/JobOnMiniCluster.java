@@ -10,6 +10,7 @@ import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.runtime.checkpoint.CheckpointStatsCounts;
 import org.apache.flink.runtime.checkpoint.CompletedCheckpointStats;
@@ -37,6 +38,8 @@ final class JobOnMiniCluster implements AutoCloseable {
         Configuration config = new Configuration();
         config.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
         config.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpointDir.toUri().toString());
+        // Any free port: other tests and a running ./pipeline may hold 8081.
+        config.set(RestOptions.BIND_PORT, "0");
         miniCluster =
                 new MiniCluster(
                         new MiniClusterConfiguration.Builder()

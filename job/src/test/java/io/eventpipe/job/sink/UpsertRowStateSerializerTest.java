@@ -29,7 +29,11 @@ class UpsertRowStateSerializerTest {
                         new byte[] {1, 2, 3},
                         topKeys,
                         null);
-        UpsertRow row = new UpsertRow(List.of("page_view", LocalDate.of(2026, 12, 3)), values);
+        UpsertRow row =
+                new UpsertRow(
+                        List.of("page_view", LocalDate.of(2026, 12, 3)),
+                        values,
+                        1_764_772_800_123_456L);
         UpsertRowStateSerializer serializer = new UpsertRowStateSerializer();
 
         BufferedRequestState<UpsertRow> restored =
@@ -46,5 +50,6 @@ class UpsertRowStateSerializerTest {
         assertThat((byte[]) copy.values().get(5)).containsExactly(1, 2, 3);
         assertThat(copy.values().get(6)).isEqualTo(topKeys);
         assertThat(copy.values().get(7)).isNull();
+        assertThat(copy.writeTimeMicros()).isEqualTo(1_764_772_800_123_456L);
     }
 }

@@ -43,7 +43,7 @@ class UpsertStatementsTest {
         assertThat(values.get(upsert.columns().indexOf("is_final"))).isEqualTo(true);
         assertThat(upsert.insertCql("ks"))
                 .startsWith("INSERT INTO ks.window_stats (event_type, day, window_start,")
-                .endsWith("?, ?)")
+                .endsWith("?, ?) USING TIMESTAMP ?")
                 .doesNotContain("UPDATE");
     }
 
