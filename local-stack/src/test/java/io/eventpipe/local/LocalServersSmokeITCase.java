@@ -69,19 +69,8 @@ class LocalServersSmokeITCase {
     @Test
     void cassandraReadsBackTheRowThatWasWritten(CassandraServer cassandra) {
         String keyspace = TestNames.uniqueKeyspace("smoke");
-        try (CqlSession session =
-                CqlSession.builder()
-                        .addContactPoint(
-                                new InetSocketAddress(cassandra.host(), cassandra.cqlPort()))
-                        .withLocalDatacenter(cassandra.localDatacenter())
-                        .build()) {
-            session.execute(
-                    "CREATE KEYSPACE "
-                            + keyspace
-                            + " WITH replication = "
-                            + "{'class': 'SimpleStrategy', 'replication_factor': 1}");
-            session.execute(
-                    "CREATE TABLE " + keyspace + ".counts (page text PRIMARY KEY, views bigint)");
+        try (CqlSession session = session(cassandra)) {
+            createCountsTable(session, keyspace);
             session.execute(
                     "INSERT INTO " + keyspace + ".counts (page, views) VALUES (?, ?)",
                     "/products/42",
