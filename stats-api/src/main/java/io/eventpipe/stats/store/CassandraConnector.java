@@ -7,7 +7,6 @@ import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import io.eventpipe.stats.config.StatsApiConfig;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,10 +58,16 @@ public final class CassandraConnector implements AutoCloseable {
         return session.isDone() && !session.isCompletedExceptionally();
     }
 
+    /**
+     * Closes the session. One still connecting is closed as soon as it connects: the driver offers
+     * no way to abort its initial connection attempts.
+     */
     @Override
     public void close() {
-        if (!session.cancel(false)) {
-            session.thenAccept(CqlSession::close);
+        if (isConnected()) {
+            session.join().close();
+        } else {
+            session.thenAccept(CqlSession::closeAsync);
         }
     }
 
@@ -91,7 +96,7 @@ public final class CassandraConnector implements AutoCloseable {
     private static void logOutcome(CqlSession session, Throwable failure) {
         if (failure == null) {
             LOG.info("Connected to Cassandra, nodes {}", session.getMetadata().getNodes().keySet());
-        } else if (!(failure instanceof CancellationException)) {
+        } else {
             LOG.error(
                     "Could not open the Cassandra session; check the CASSANDRA_* settings",
                     failure);
