@@ -48,8 +48,9 @@ final class DownCommand implements Callable<Integer> {
             stack.stop(stack.components().get(component));
         }
         if (purge) {
-            deleteRecursively(stack.layout.stateDir());
-            out.println("Deleted " + stack.layout.stateDir());
+            deleteRecursively(stack.layout.dataDir());
+            Files.deleteIfExists(stack.layout.stateFile());
+            out.println("Deleted " + stack.layout.dataDir());
         }
         return awaitPortsClosed(out, stack.ports());
     }
