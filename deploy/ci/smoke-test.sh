@@ -7,7 +7,8 @@
 #   - the malformed record reached the dead-letter topic with reason invalid-json,
 #   - /metrics of stats-api and of a TaskManager is Prometheus text that promtool can parse,
 #   - Prometheus scrapes every target (stats-api, JobManager, TaskManagers), and has every metric
-#     the Grafana dashboard queries.
+#     the Grafana dashboard queries,
+#   - the job's per-type event gauge in Prometheus equals the /stats totals of the types sent.
 #
 # Run from anywhere after `docker compose up -d --build --wait` (CI does). Expected figures are
 # computed here from the same lines that are sent. Every wait is bounded by SMOKE_TIMEOUT_SECONDS.
@@ -165,5 +166,20 @@ if ! wait_until all_dashboard_metrics_present; then
     fail "metrics the dashboard queries are missing"
 fi
 echo "OK all $(echo "$dashboard_metrics" | wc -l) metrics the dashboard queries are in Prometheus"
+
+# --- The per-type gauge must equal the /stats totals of the types sent ---------------------------
+# max, not sum: after a job restart the old task attempt's series may still be in Prometheus.
+type_gauges() {
+    curl -fsS -G "${prometheus_url}/api/v1/query" --data-urlencode \
+        'query=max by (event_type) (flink_taskmanager_job_task_operator_event_type_events_total)' \
+        | jq -cS '[.data.result[] | {(.metric.event_type): (.value[1] | tonumber)}] | add // {}'
+}
+type_gauges_match() {
+    jq -e -n --argjson gauges "$(type_gauges)" --argjson expected "$expected" \
+        --argjson sent "$sent_by_type" 'all($sent | keys[]; $gauges[.] == $expected[.])' > /dev/null
+}
+wait_until type_gauges_match \
+    || fail "per-type gauges in Prometheus are $(type_gauges), expected ${expected} for the types sent"
+echo "OK per-type event gauges in Prometheus: $(type_gauges)"
 
 echo "smoke test passed"

@@ -59,6 +59,15 @@ import picocli.CommandLine.ParameterException;
  * every row in Cassandra is an absolute value rewritten identically after a restart, so the tables
  * end as if each event were counted exactly once (duplicates in the topic itself are counted); dead
  * letters are written at least once.
+ *
+ * <p>Metrics, exported by Flink's Prometheus reporter as {@code
+ * flink_taskmanager_job_task_operator_[<label>_]<name>}, the label's value a Prometheus label:
+ * {@code events_in_total}, {@code events_invalid_total} by {@code reason}, {@code
+ * events_late_total}, {@code windows_fired_total} by {@code kind}, {@code rows_emitted_total} by
+ * {@code table}, {@code event_time_lag_milliseconds}, the all-time count {@code events_total} by
+ * {@code event_type} (a gauge, for at most 200 types per parallel instance; {@code
+ * events_over_type_limit_total} counts the events of further types) and the sink's {@code
+ * cassandra*} metrics.
  */
 public final class EventAnalyticsJob {
 

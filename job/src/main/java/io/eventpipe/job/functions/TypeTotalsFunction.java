@@ -30,7 +30,9 @@ import org.apache.flink.util.Collector;
  * lateness, which holds because the window operator emits them before forwarding that watermark.
  * Metrics: {@code rows_emitted_total} labelled {@code table=type_totals}, {@code
  * event_time_lag_milliseconds} (processing time minus the last watermark seen, -1 before the
- * first).
+ * first), and per event type {@code events_total} labelled {@code event_type}, a gauge equal to the
+ * events of the last totals emitted, for at most 200 types per instance ({@link EventTypeGauges};
+ * the events of further types go to {@code events_over_type_limit_total}).
  */
 public class TypeTotalsFunction extends KeyedProcessFunction<String, WindowStats, TypeTotals> {
 
@@ -38,6 +40,7 @@ public class TypeTotalsFunction extends KeyedProcessFunction<String, WindowStats
     private transient MapState<Long, WindowStats> openWindows;
     private transient ValueState<FoldedTotals> folded;
     private transient Counter rowsEmitted;
+    private transient EventTypeGauges typeGauges;
     private transient volatile long lastWatermark;
 
     public TypeTotalsFunction(Duration allowedLateness) {
@@ -61,6 +64,7 @@ public class TypeTotalsFunction extends KeyedProcessFunction<String, WindowStats
                         .getMetricGroup()
                         .addGroup("table", "type_totals")
                         .counter("rows_emitted_total");
+        typeGauges = new EventTypeGauges(getRuntimeContext().getMetricGroup());
         lastWatermark = Long.MIN_VALUE;
         getRuntimeContext()
                 .getMetricGroup()
@@ -71,10 +75,13 @@ public class TypeTotalsFunction extends KeyedProcessFunction<String, WindowStats
     public void processElement(WindowStats window, Context ctx, Collector<TypeTotals> out)
             throws Exception {
         lastWatermark = ctx.timerService().currentWatermark();
+        long addedEvents = window.events() - eventsSoFar(openWindows.get(window.windowStart()));
         openWindows.put(window.windowStart(), window);
         ctx.timerService().registerEventTimeTimer(window.windowEnd() - 1 + allowedLatenessMillis);
-        out.collect(totals(ctx.getCurrentKey(), lastWatermark));
+        TypeTotals totals = totals(ctx.getCurrentKey(), lastWatermark);
+        out.collect(totals);
         rowsEmitted.inc();
+        typeGauges.update(totals.eventType(), totals.events(), addedEvents);
     }
 
     @Override
@@ -94,6 +101,11 @@ public class TypeTotalsFunction extends KeyedProcessFunction<String, WindowStats
         if (openWindows.isEmpty()) {
             openWindows.clear(); // drops the empty map itself from state
         }
+    }
+
+    // A window's rows are cumulative (its trigger never purges), so a newer row never has fewer.
+    private static long eventsSoFar(WindowStats previousRow) {
+        return previousRow == null ? 0 : previousRow.events();
     }
 
     private static void fold(FoldedTotals base, WindowStats window) {

@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventpipe.job.model.TypeTotals;
 import io.eventpipe.job.model.WindowStats;
+import io.eventpipe.job.testing.RecordedMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Gauge;
+import org.apache.flink.metrics.Metric;
+import org.apache.flink.runtime.operators.testutils.MockEnvironmentBuilder;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -21,7 +26,12 @@ class TypeTotalsFunctionTest {
 
     private static final long MINUTE = 60_000;
     private static final Duration LATENESS = Duration.ofSeconds(10);
+    private static final String TYPE_GAUGE =
+            "flink_taskmanager_job_task_operator_event_type_events_total";
+    private static final String OVER_LIMIT =
+            "flink_taskmanager_job_task_operator_events_over_type_limit_total";
 
+    private final RecordedMetrics metrics = new RecordedMetrics();
     private KeyedOneInputStreamOperatorTestHarness<String, WindowStats, TypeTotals> harness;
 
     @BeforeEach
@@ -30,7 +40,10 @@ class TypeTotalsFunctionTest {
                 new KeyedOneInputStreamOperatorTestHarness<>(
                         new KeyedProcessOperator<>(new TypeTotalsFunction(LATENESS)),
                         WindowStats::eventType,
-                        Types.STRING);
+                        Types.STRING,
+                        new MockEnvironmentBuilder()
+                                .setMetricGroup(metrics.taskMetricGroup())
+                                .build());
         harness.setup(FlinkTypes.TYPE_TOTALS.createSerializer(new SerializerConfigImpl()));
         harness.open();
     }
@@ -122,5 +135,51 @@ class TypeTotalsFunctionTest {
         assertThat(click.events()).isEqualTo(3);
         assertThat(view.eventType()).isEqualTo("view");
         assertThat(view.events()).isEqualTo(7);
+    }
+
+    private Metric typeGauge(String type) {
+        return metrics.find(TYPE_GAUGE, "event_type", type).orElseThrow();
+    }
+
+    @Test
+    void typeGaugeEqualsTheEventsOfTheTypesLastTotals() throws Exception {
+        List<WindowStats> rows =
+                List.of(
+                        window("click", 0, 10, 0, 5, false),
+                        window("view", 0, 4, 0, 4, true),
+                        window("click", 0, 25, 0, 8, true),
+                        window("click", MINUTE, 7, 0, 3, false));
+        for (WindowStats row : rows) {
+            TypeTotals totals = send(row);
+
+            assertThat(((Gauge<?>) typeGauge(row.eventType())).getValue())
+                    .isEqualTo(totals.events());
+        }
+        harness.processWatermark(new Watermark(MINUTE - 1 + LATENESS.toMillis()));
+        TypeTotals afterFold = send(window("click", MINUTE, 9, 0, 4, false));
+
+        assertThat(afterFold.events()).isEqualTo(25 + 9);
+        assertThat(((Gauge<?>) typeGauge("click")).getValue()).isEqualTo(afterFold.events());
+        assertThat(((Gauge<?>) typeGauge("view")).getValue()).isEqualTo(4L);
+        assertThat(metrics.count(TYPE_GAUGE)).isEqualTo(2);
+    }
+
+    @Test
+    void typesBeyondTheLimitGetNoGaugeAndTheirEventsAreCounted() throws Exception {
+        int types = EventTypeGauges.MAX_TYPES + 3;
+        long overLimitEvents = 0;
+        for (int i = 0; i < types; i++) {
+            String type = "type-" + i;
+            send(window(type, 0, i + 1, 0, 1, false));
+            send(window(type, 0, 2L * (i + 1), 0, 2, true)); // replaces the first row
+            if (i >= EventTypeGauges.MAX_TYPES) {
+                overLimitEvents += 2L * (i + 1);
+            }
+        }
+
+        assertThat(metrics.count(TYPE_GAUGE)).isEqualTo(EventTypeGauges.MAX_TYPES);
+        assertThat(metrics.find(TYPE_GAUGE, "event_type", "type-" + (types - 1))).isEmpty();
+        Counter overLimit = (Counter) metrics.find(OVER_LIMIT, "subtask_index", "0").orElseThrow();
+        assertThat(overLimit.getCount()).isEqualTo(overLimitEvents);
     }
 }
