@@ -11,8 +11,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A single-node Cassandra 5.0 listening on 127.0.0.1, with its data under {@code
@@ -22,18 +20,15 @@ import org.slf4j.LoggerFactory;
  * <p>Sized for a laptop: a small heap, one token and no gossip settling wait, so it is ready in
  * well under a minute. It is ready only once a real CQL session can query it.
  */
-public final class CassandraServer implements LocalServer {
+public final class CassandraServer extends ChildProcessServer {
 
-    private static final Logger LOG = LoggerFactory.getLogger(CassandraServer.class);
     private static final String NAME = "Cassandra";
     private static final String DATACENTER = "datacenter1";
+    private static final String MAIN_CLASS = "org.apache.cassandra.service.CassandraDaemon";
     private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
 
-    private final Path dataDir;
     private final int cqlPort;
     private final int storagePort;
-    private final boolean detached;
-    private ChildProcess process;
 
     /**
      * @param dataDir the stack's data directory; Cassandra uses its {@code cassandra} subdirectory
@@ -42,10 +37,9 @@ public final class CassandraServer implements LocalServer {
      * @param detached whether the server outlives this JVM
      */
     public CassandraServer(Path dataDir, int cqlPort, int storagePort, boolean detached) {
-        this.dataDir = dataDir.resolve("cassandra");
+        super(NAME, dataDir.resolve("cassandra"), "cassandra.log", detached);
         this.cqlPort = cqlPort;
         this.storagePort = storagePort;
-        this.detached = detached;
     }
 
     public String host() {
@@ -62,47 +56,22 @@ public final class CassandraServer implements LocalServer {
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Path logFile() {
-        return dataDir.resolve("cassandra.log");
-    }
-
-    @Override
     public synchronized void start() {
-        Ports.requireFree(NAME, logFile(), cqlPort, storagePort);
+        requireFree(cqlPort, storagePort);
         String classpath = ServerClasspath.resolve("cassandra");
-        Path yaml = new CassandraConfig(dataDir, cqlPort, storagePort).write();
+        Path yaml = new CassandraConfig(dir(), cqlPort, storagePort).write();
         Path logback =
-                ServerResources.copy(
-                        "cassandra", "logback.xml", dataDir.resolve("conf/logback.xml"));
+                ServerResources.copy("cassandra", "logback.xml", dir().resolve("conf/logback.xml"));
         List<String> command =
-                new JavaCommand(classpath, "org.apache.cassandra.service.CassandraDaemon", detached)
+                new JavaCommand(classpath, MAIN_CLASS, detached())
                         .prefix(withoutMemoryLocking())
                         .jvmOptions(List.of("-Xms256m", "-Xmx768m"))
                         .jvmOptions(ServerResources.jvmOptions("cassandra"))
                         .jvmOptions(jammAgent(classpath))
                         .jvmOptions(systemProperties(yaml, logback))
                         .build();
-        process = ChildProcess.start(NAME, command, logFile(), Map.of(), detached);
-        new Readiness(NAME, cqlPort, logFile()).await(START_TIMEOUT, this::probe, process);
-        LOG.info("Cassandra is ready at {}:{}", host(), cqlPort);
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (process != null) {
-            process.stop();
-            process = null;
-        }
-    }
-
-    @Override
-    public synchronized long pid() {
-        return process == null ? -1 : process.pid();
+        launch(NAME, command, logFile(), Map.of());
+        awaitReady(cqlPort, START_TIMEOUT, this::probe, host() + ":" + cqlPort);
     }
 
     /** Opens a CQL session to this server; the caller closes it. */
@@ -133,7 +102,7 @@ public final class CassandraServer implements LocalServer {
     private List<String> systemProperties(Path yaml, Path logback) {
         return List.of(
                 "-Dcassandra.config=" + yaml.toUri(),
-                "-Dcassandra.storagedir=" + dataDir,
+                "-Dcassandra.storagedir=" + dir(),
                 "-Dcassandra-foreground=yes",
                 "-Dlogback.configurationFile=" + logback,
                 // A single node has no peers to wait for.

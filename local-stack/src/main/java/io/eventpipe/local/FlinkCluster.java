@@ -11,8 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A Flink 1.20 session cluster on 127.0.0.1: one JobManager with the web UI and one TaskManager
@@ -21,19 +19,14 @@ import org.slf4j.LoggerFactory;
  * <p>Checkpoints and savepoints live under {@code <dataDir>/flink}, so they survive a restart of
  * the cluster. The cluster is ready once the REST API reports the TaskManager and free slots.
  */
-public final class FlinkCluster implements LocalServer {
+public final class FlinkCluster extends ChildProcessServer {
 
-    private static final Logger LOG = LoggerFactory.getLogger(FlinkCluster.class);
     private static final String NAME = "Flink";
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Path dataDir;
     private final FlinkPorts ports;
-    private final boolean detached;
     private final HttpClient http = HttpClient.newHttpClient();
-    private ChildProcess jobManager;
-    private ChildProcess taskManager;
 
     /**
      * @param dataDir the stack's data directory; Flink uses its {@code flink} subdirectory
@@ -41,9 +34,8 @@ public final class FlinkCluster implements LocalServer {
      * @param detached whether the processes outlive this JVM
      */
     public FlinkCluster(Path dataDir, FlinkPorts ports, boolean detached) {
-        this.dataDir = dataDir.resolve("flink");
+        super(NAME, dataDir.resolve("flink"), "jobmanager.log", detached);
         this.ports = ports;
-        this.detached = detached;
     }
 
     public String restUrl() {
@@ -61,86 +53,54 @@ public final class FlinkCluster implements LocalServer {
 
     /** The directory holding {@code config.yaml}, for Flink's command-line client. */
     public Path confDir() {
-        return dataDir.resolve("conf");
+        return dir().resolve("conf");
     }
 
     public Path checkpointsDir() {
-        return dataDir.resolve("checkpoints");
+        return dir().resolve("checkpoints");
     }
 
     public Path savepointsDir() {
-        return dataDir.resolve("savepoints");
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    /** The JobManager's log file. */
-    @Override
-    public Path logFile() {
-        return dataDir.resolve("jobmanager.log");
+        return dir().resolve("savepoints");
     }
 
     public Path taskManagerLogFile() {
-        return dataDir.resolve("taskmanager.log");
+        return dir().resolve("taskmanager.log");
     }
 
     @Override
     public synchronized void start() {
-        Ports.requireFree(
-                NAME,
-                logFile(),
+        requireFree(
                 ports.rest(),
                 ports.rpc(),
                 ports.jobManagerPrometheus(),
                 ports.taskManagerPrometheus());
         String classpath = ServerClasspath.resolve("flink");
-        new FlinkConfig(dataDir, ports).write(confDir());
-        jobManager =
-                launch(
-                        classpath,
-                        "GET_JM_RESOURCE_PARAMS",
-                        "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint",
-                        logFile(),
-                        List.of());
-        taskManager =
-                launch(
-                        classpath,
-                        "GET_TM_RESOURCE_PARAMS",
-                        "org.apache.flink.runtime.taskexecutor.TaskManagerRunner",
-                        taskManagerLogFile(),
-                        List.of(
-                                "-D",
-                                FlinkConfig.PROMETHEUS_PORT_KEY
-                                        + "="
-                                        + ports.taskManagerPrometheus()));
-        new Readiness(NAME, ports.rest(), logFile())
-                .await(START_TIMEOUT, this::probe, jobManager, taskManager);
-        LOG.info("Flink is ready at {}", restUrl());
+        new FlinkConfig(dir(), ports).write(confDir());
+        // The JobManager first: pid() and logFile() are its own, and stop() ends it last.
+        launchEntrypoint(
+                classpath,
+                "GET_JM_RESOURCE_PARAMS",
+                "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint",
+                logFile(),
+                List.of());
+        launchEntrypoint(
+                classpath,
+                "GET_TM_RESOURCE_PARAMS",
+                "org.apache.flink.runtime.taskexecutor.TaskManagerRunner",
+                taskManagerLogFile(),
+                List.of(
+                        "-D",
+                        FlinkConfig.PROMETHEUS_PORT_KEY + "=" + ports.taskManagerPrometheus()));
+        awaitReady(ports.rest(), START_TIMEOUT, this::probe, restUrl());
     }
 
-    @Override
-    public synchronized void stop() {
-        if (taskManager != null) {
-            taskManager.stop();
-            taskManager = null;
-        }
-        if (jobManager != null) {
-            jobManager.stop();
-            jobManager = null;
-        }
-    }
-
-    /** The JobManager's pid. */
-    @Override
-    public synchronized long pid() {
-        return jobManager == null ? -1 : jobManager.pid();
-    }
-
-    public synchronized long taskManagerPid() {
-        return taskManager == null ? -1 : taskManager.pid();
+    /**
+     * The TaskManager's pid, or -1 when this object did not start it; {@link #pid()} is the
+     * JobManager's.
+     */
+    public long taskManagerPid() {
+        return pid(1);
     }
 
     /** GETs a REST API path such as {@code /overview} and returns the parsed JSON. */
@@ -157,7 +117,7 @@ public final class FlinkCluster implements LocalServer {
         return JSON.readTree(response.body());
     }
 
-    private ChildProcess launch(
+    private void launchEntrypoint(
             String classpath,
             String memoryCommand,
             String mainClass,
@@ -168,7 +128,7 @@ public final class FlinkCluster implements LocalServer {
         arguments.addAll(memory.dynamicProperties());
         arguments.addAll(extraProperties);
         List<String> command =
-                new JavaCommand(classpath, mainClass, detached)
+                new JavaCommand(classpath, mainClass, detached())
                         .jvmOptions(memory.jvmOptions())
                         .jvmOptions(ServerResources.jvmOptions("flink"))
                         .jvmOption(
@@ -177,7 +137,7 @@ public final class FlinkCluster implements LocalServer {
                         .jvmOption("-Dlog.file=" + log)
                         .arguments(arguments)
                         .build();
-        return ChildProcess.start(NAME + " " + mainClass, command, log, Map.of(), detached);
+        launch(NAME + " " + mainClass, command, log, Map.of());
     }
 
     private void probe() throws Exception {

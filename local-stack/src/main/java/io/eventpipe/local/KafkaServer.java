@@ -24,18 +24,15 @@ import org.slf4j.LoggerFactory;
  * <p>The storage is formatted on first start and reused afterwards, so topics and offsets survive a
  * restart. Replication factors are 1: this is a development server, not a durable cluster.
  */
-public final class KafkaServer implements LocalServer {
+public final class KafkaServer extends ChildProcessServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaServer.class);
     private static final String NAME = "Kafka";
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
 
-    private final Path dataDir;
     private final int port;
     private final int controllerPort;
-    private final boolean detached;
-    private ChildProcess process;
 
     /**
      * @param dataDir the stack's data directory; Kafka uses its {@code kafka} subdirectory
@@ -44,10 +41,9 @@ public final class KafkaServer implements LocalServer {
      * @param detached whether the server outlives this JVM
      */
     public KafkaServer(Path dataDir, int port, int controllerPort, boolean detached) {
-        this.dataDir = dataDir.resolve("kafka");
+        super(NAME, dataDir.resolve("kafka"), "kafka.log", detached);
         this.port = port;
         this.controllerPort = controllerPort;
-        this.detached = detached;
     }
 
     public String bootstrapServers() {
@@ -59,45 +55,21 @@ public final class KafkaServer implements LocalServer {
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Path logFile() {
-        return dataDir.resolve("kafka.log");
-    }
-
-    @Override
     public synchronized void start() {
-        Ports.requireFree(NAME, logFile(), port, controllerPort);
+        requireFree(port, controllerPort);
         String classpath = ServerClasspath.resolve("kafka");
         Path properties =
                 new KafkaConfig(port, controllerPort, logDir())
-                        .write(dataDir.resolve("conf/server.properties"));
+                        .write(dir().resolve("conf/server.properties"));
         if (!Files.exists(logDir().resolve("meta.properties"))) {
             formatStorage(classpath, properties);
         }
         List<String> command =
-                javaCommand(classpath, "kafka.Kafka", detached)
+                javaCommand(classpath, "kafka.Kafka", detached())
                         .arguments(List.of(properties.toString()))
                         .build();
-        process = ChildProcess.start(NAME, command, logFile(), Map.of(), detached);
-        new Readiness(NAME, port, logFile()).await(START_TIMEOUT, this::probe, process);
-        LOG.info("Kafka is ready at {}", bootstrapServers());
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (process != null) {
-            process.stop();
-            process = null;
-        }
-    }
-
-    @Override
-    public synchronized long pid() {
-        return process == null ? -1 : process.pid();
+        launch(NAME, command, logFile(), Map.of());
+        awaitReady(port, START_TIMEOUT, this::probe, bootstrapServers());
     }
 
     /** Creates a topic with replication factor 1; an existing topic of that name is kept. */
@@ -162,15 +134,15 @@ public final class KafkaServer implements LocalServer {
     private JavaCommand javaCommand(String classpath, String mainClass, boolean detachedJvm) {
         Path log4j =
                 ServerResources.copy(
-                        "kafka", "log4j.properties", dataDir.resolve("conf/log4j.properties"));
+                        "kafka", "log4j.properties", dir().resolve("conf/log4j.properties"));
         return new JavaCommand(classpath, mainClass, detachedJvm)
                 .jvmOptions(List.of("-Xms128m", "-Xmx384m"))
                 .jvmOptions(ServerResources.jvmOptions("kafka"))
                 .jvmOption("-Dlog4j.configuration=" + log4j.toUri())
-                .jvmOption("-Dkafka.logs.dir=" + dataDir);
+                .jvmOption("-Dkafka.logs.dir=" + dir());
     }
 
     private Path logDir() {
-        return dataDir.resolve("data");
+        return dir().resolve("data");
     }
 }

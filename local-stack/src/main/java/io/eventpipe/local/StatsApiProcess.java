@@ -8,8 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The stats-api service run from its fat jar as a child JVM, configured through the environment
@@ -17,28 +15,23 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Ready once {@code GET /health} answers 200.
  */
-public final class StatsApiProcess implements LocalServer {
+public final class StatsApiProcess extends ChildProcessServer {
 
-    private static final Logger LOG = LoggerFactory.getLogger(StatsApiProcess.class);
     private static final String NAME = "stats-api";
     private static final String MAIN_CLASS = "io.eventpipe.stats.StatsApi";
     private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
 
     private final Path jar;
-    private final Path dataDir;
     private final int port;
     private final CassandraServer cassandra;
-    private final boolean detached;
     private final HttpClient http = HttpClient.newHttpClient();
-    private ChildProcess process;
 
     public StatsApiProcess(
             Path jar, Path dataDir, int port, CassandraServer cassandra, boolean detached) {
+        super(NAME, dataDir.resolve("stats-api"), "stats-api.log", detached);
         this.jar = jar;
-        this.dataDir = dataDir.resolve("stats-api");
         this.port = port;
         this.cassandra = cassandra;
-        this.detached = detached;
     }
 
     public String url() {
@@ -50,38 +43,14 @@ public final class StatsApiProcess implements LocalServer {
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Path logFile() {
-        return dataDir.resolve("stats-api.log");
-    }
-
-    @Override
     public synchronized void start() {
-        Ports.requireFree(NAME, logFile(), port);
+        requireFree(port);
         List<String> command =
-                new JavaCommand(jar.toString(), MAIN_CLASS, detached)
+                new JavaCommand(jar.toString(), MAIN_CLASS, detached())
                         .jvmOptions(List.of("-Xms64m", "-Xmx256m"))
                         .build();
-        process = ChildProcess.start(NAME, command, logFile(), environment(), detached);
-        new Readiness(NAME, port, logFile()).await(START_TIMEOUT, this::probe, process);
-        LOG.info("stats-api is ready at {}", url());
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (process != null) {
-            process.stop();
-            process = null;
-        }
-    }
-
-    @Override
-    public synchronized long pid() {
-        return process == null ? -1 : process.pid();
+        launch(NAME, command, logFile(), environment());
+        awaitReady(port, START_TIMEOUT, this::probe, url());
     }
 
     /** True when {@code GET /health} answers 200 now. */
