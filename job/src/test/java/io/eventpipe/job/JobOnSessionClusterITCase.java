@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.eventpipe.job.testing.FlinkRestClient;
 import io.eventpipe.job.testing.GeneratedEvents;
 import io.eventpipe.job.testing.GeneratedEvents.Produced;
 import io.eventpipe.job.testing.KafkaTestClient;
 import io.eventpipe.job.testing.PrometheusMetrics;
 import io.eventpipe.local.CassandraServer;
 import io.eventpipe.local.FlinkCluster;
+import io.eventpipe.local.FlinkRestClient;
 import io.eventpipe.local.KafkaServer;
 import io.eventpipe.local.junit.LocalServersExtension;
 import io.eventpipe.local.junit.TestNames;

@@ -111,11 +111,14 @@ class LocalServersSmokeITCase {
             throws Exception {
         long last = 1_000;
         long expectedEvens = LongStream.rangeClosed(1, last).filter(n -> n % 2 == 0).count();
-        FlinkRestSubmitter submitter = new FlinkRestSubmitter(flink);
-        Path jar = FlinkRestSubmitter.jarOf(TinyBoundedJob.class, dir.resolve("tiny.jar"));
+        Path jar = FlinkTestJobs.jarOf(TinyBoundedJob.class, dir.resolve("tiny.jar"));
 
-        String jobId = submitter.run(submitter.upload(jar), List.of(Long.toString(last)));
-        JsonNode job = submitter.awaitState(jobId, "FINISHED", Duration.ofMinutes(2));
+        String jobId;
+        try (FlinkRestClient rest = new FlinkRestClient(flink.restUrl())) {
+            jobId = rest.runJar(rest.uploadJar(jar), List.of(Long.toString(last)));
+        }
+        JsonNode job =
+                new FlinkTestJobs(flink).awaitState(jobId, "FINISHED", Duration.ofMinutes(2));
 
         assertThat(job.path("name").asText()).isEqualTo(TinyBoundedJob.JOB_NAME);
         assertThat(recordsReadBySink(job)).isEqualTo(expectedEvens);

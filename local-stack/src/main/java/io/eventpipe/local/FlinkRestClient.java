@@ -1,4 +1,4 @@
-package io.eventpipe.job.testing;
+package io.eventpipe.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,8 +20,11 @@ import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 
 /**
- * The few calls of Flink's REST API that a job submission needs: upload a jar, run it, read a job's
- * state, cancel it. Any answer other than 2xx throws with Flink's error text.
+ * The few calls of Flink's REST API that a job submission needs, as the web UI makes them: upload a
+ * jar, run it, read a job's state, cancel it. Used by the tests that submit jobs to a {@link
+ * FlinkCluster}.
+ *
+ * <p>Any answer other than 2xx throws an {@link IOException} with Flink's error text.
  */
 public final class FlinkRestClient implements AutoCloseable {
 
@@ -54,15 +57,27 @@ public final class FlinkRestClient implements AutoCloseable {
         return Path.of(call(post).path("filename").asText()).getFileName().toString();
     }
 
-    /** Runs the main class of an uploaded jar and returns the job id. */
+    /** Runs a main class of an uploaded jar with the given parallelism and returns the job id. */
     public String runJar(String jarId, String entryClass, int parallelism, List<String> args)
             throws IOException {
-        HttpPost post = new HttpPost(restUrl + "/jars/" + jarId + "/run");
-        Map<String, Object> body =
+        return runJar(
+                jarId,
                 Map.of(
                         "entryClass", entryClass,
                         "parallelism", parallelism,
-                        "programArgsList", args);
+                        "programArgsList", args));
+    }
+
+    /**
+     * Runs the main class named in an uploaded jar's manifest with the cluster's default
+     * parallelism and returns the job id.
+     */
+    public String runJar(String jarId, List<String> args) throws IOException {
+        return runJar(jarId, Map.of("programArgsList", args));
+    }
+
+    private String runJar(String jarId, Map<String, Object> body) throws IOException {
+        HttpPost post = new HttpPost(restUrl + "/jars/" + jarId + "/run");
         post.setEntity(
                 new StringEntity(JSON.writeValueAsString(body), ContentType.APPLICATION_JSON));
         return call(post).path("jobid").asText();
