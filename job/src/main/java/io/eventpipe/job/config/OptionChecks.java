@@ -1,29 +1,13 @@
 package io.eventpipe.job.config;
 
 import com.fasterxml.jackson.core.JsonPointer;
+import io.eventpipe.job.sink.CassandraSinkConfig;
 import java.time.Duration;
-import java.util.List;
-import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
 /** Range checks of the options that picocli's type conversion cannot express. */
 final class OptionChecks {
-
-    private static final Pattern CQL_IDENTIFIER = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,47}");
-
-    // Write consistency levels of Cassandra; the serial ones apply to reads of LWTs only.
-    private static final List<String> CONSISTENCY_LEVELS =
-            List.of(
-                    "ANY",
-                    "ONE",
-                    "TWO",
-                    "THREE",
-                    "QUORUM",
-                    "ALL",
-                    "LOCAL_ONE",
-                    "LOCAL_QUORUM",
-                    "EACH_QUORUM");
 
     private final CommandLine commandLine;
 
@@ -76,7 +60,7 @@ final class OptionChecks {
             throw invalid("--cassandra-port", options.cassandraPort, "a port from 1 to 65535");
         }
         checkNotBlank("--cassandra-datacenter", options.cassandraDatacenter);
-        if (!CQL_IDENTIFIER.matcher(options.keyspace).matches()) {
+        if (!CassandraSinkConfig.KEYSPACE_NAME.matcher(options.keyspace).matches()) {
             throw invalid(
                     "--keyspace",
                     options.keyspace,
@@ -87,9 +71,11 @@ final class OptionChecks {
         checkPositive("--sink-flush-interval", options.sinkFlushInterval);
         checkAtLeast("--sink-max-in-flight", options.sinkMaxInFlight, 1);
         checkAtLeast("--sink-max-retries", options.sinkMaxRetries, 0);
-        if (!CONSISTENCY_LEVELS.contains(options.sinkConsistency)) {
+        if (!CassandraSinkConfig.WRITE_CONSISTENCY_LEVELS.contains(options.sinkConsistency)) {
             throw invalid(
-                    "--sink-consistency", options.sinkConsistency, "one of " + CONSISTENCY_LEVELS);
+                    "--sink-consistency",
+                    options.sinkConsistency,
+                    "one of " + CassandraSinkConfig.WRITE_CONSISTENCY_LEVELS);
         }
     }
 

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Where and how {@link CassandraUpsertSink} writes: the cluster, the keyspace, the credentials and
@@ -29,8 +28,18 @@ public final class CassandraSinkConfig implements Serializable {
     /** Environment variable read by {@link Builder#credentialsFromEnvironment(Map)}. */
     public static final String PASSWORD_ENV = "CASSANDRA_PASSWORD";
 
-    // Cassandra's own limit on keyspace names; quoting is not supported on purpose.
-    private static final Pattern KEYSPACE_NAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9_]{0,47}");
+    /** Cassandra's own limit on keyspace names; quoting is not supported on purpose. */
+    public static final Pattern KEYSPACE_NAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9_]{0,47}");
+
+    /**
+     * The names of the consistency levels a plain upsert accepts: the serial levels are for
+     * lightweight transactions only.
+     */
+    public static final List<String> WRITE_CONSISTENCY_LEVELS =
+            Arrays.stream(ConsistencyLevel.values())
+                    .filter(level -> !level.isSerial())
+                    .map(Enum::name)
+                    .toList();
 
     private final List<String> contactPoints;
     private final int port;
@@ -324,18 +333,10 @@ public final class CassandraSinkConfig implements Serializable {
                     "longer than retryInitialBackoff " + b.retryInitialBackoff,
                     b.retryMaxBackoff);
             require(
-                    writeConsistencyLevels().contains(b.consistencyLevel),
+                    WRITE_CONSISTENCY_LEVELS.contains(b.consistencyLevel),
                     "consistencyLevel",
-                    "one of " + writeConsistencyLevels(),
+                    "one of " + WRITE_CONSISTENCY_LEVELS,
                     b.consistencyLevel);
-        }
-
-        private static List<String> writeConsistencyLevels() {
-            // The serial levels are for lightweight transactions only; plain upserts reject them.
-            return Arrays.stream(ConsistencyLevel.values())
-                    .filter(level -> !level.isSerial())
-                    .map(Enum::name)
-                    .collect(Collectors.toList());
         }
 
         private static boolean hasText(String value) {
