@@ -8,8 +8,8 @@ import io.eventpipe.job.config.JobCommandLine;
 import io.eventpipe.job.config.JobOptions;
 import io.eventpipe.job.model.KeyCount;
 import io.eventpipe.job.testing.CassandraRows;
-import io.eventpipe.job.testing.CassandraRows.StoredTotals;
-import io.eventpipe.job.testing.CassandraRows.StoredWindow;
+import io.eventpipe.job.testing.CassandraRows.TotalsRow;
+import io.eventpipe.job.testing.CassandraRows.WindowRow;
 import io.eventpipe.job.testing.ExpectedAnalytics;
 import io.eventpipe.job.testing.ExpectedAnalytics.Figures;
 import io.eventpipe.job.testing.ExpectedAnalytics.WindowKey;
@@ -197,7 +197,7 @@ class EventAnalyticsJobITCase {
         if (!rows.hasTable("window_stats")) {
             return false;
         }
-        Map<WindowKey, StoredWindow> windows = rows.windows();
+        Map<WindowKey, WindowRow> windows = rows.windows();
         return GeneratedEvents.TYPES.stream()
                 .map(type -> windows.get(new WindowKey(type, windowStart)))
                 .allMatch(row -> row != null && row.isFinal());
@@ -205,13 +205,13 @@ class EventAnalyticsJobITCase {
 
     // Soft assertions, so that a mismatch lists every differing row rather than the first.
     private static void assertWindows(
-            Map<WindowKey, StoredWindow> stored, Map<WindowKey, Figures> expected) {
+            Map<WindowKey, WindowRow> stored, Map<WindowKey, Figures> expected) {
         assertThat(stored.keySet()).containsExactlyInAnyOrderElementsOf(expected.keySet());
         long lastWindowStart = START + 5 * WINDOW;
         SoftAssertions softly = new SoftAssertions();
         expected.forEach(
                 (key, figures) -> {
-                    StoredWindow row = stored.get(key);
+                    WindowRow row = stored.get(key);
                     softly.assertThat(row.events())
                             .as("events of %s", key)
                             .isEqualTo(figures.events());
@@ -235,13 +235,12 @@ class EventAnalyticsJobITCase {
         softly.assertAll();
     }
 
-    private static void assertTotals(
-            Map<String, StoredTotals> stored, Map<String, Figures> expected) {
+    private static void assertTotals(Map<String, TotalsRow> stored, Map<String, Figures> expected) {
         assertThat(stored.keySet()).containsExactlyInAnyOrderElementsOf(expected.keySet());
         SoftAssertions softly = new SoftAssertions();
         expected.forEach(
                 (type, figures) -> {
-                    StoredTotals row = stored.get(type);
+                    TotalsRow row = stored.get(type);
                     softly.assertThat(row.events())
                             .as("events of %s", type)
                             .isEqualTo(figures.events());

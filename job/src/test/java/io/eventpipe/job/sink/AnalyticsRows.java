@@ -1,7 +1,8 @@
 package io.eventpipe.job.sink;
 
-import com.datastax.oss.driver.api.core.CqlSession;
-import com.datastax.oss.driver.api.core.cql.Row;
+import io.eventpipe.job.testing.CassandraRows;
+import io.eventpipe.job.testing.CassandraRows.TotalsRow;
+import io.eventpipe.job.testing.CassandraRows.WindowRow;
 import io.eventpipe.job.testing.ExpectedAnalytics;
 import io.eventpipe.job.testing.ExpectedAnalytics.Figures;
 import io.eventpipe.job.testing.GeneratedEvents.GeneratedEvent;
@@ -18,27 +19,10 @@ import org.apache.datasketches.hll.TgtHllType;
 import org.apache.datasketches.hll.Union;
 
 /**
- * The rows of {@code window_stats} and {@code type_totals} as a test compares them: read from
- * Cassandra, or computed from the events sent. The job's own watermark column is left out: it
- * depends on when a row was written, not on the input.
+ * The rows of {@code window_stats} and {@code type_totals} the job must end with, computed from the
+ * events sent, in the form {@link CassandraRows} reads them back.
  */
 final class AnalyticsRows {
-
-    /** One row of window_stats. */
-    record WindowRow(
-            String type,
-            LocalDate day,
-            long windowStart,
-            long windowEnd,
-            long events,
-            long uniqueUsers,
-            long firstEvent,
-            long lastEvent,
-            Map<String, Long> topKeys,
-            boolean isFinal) {}
-
-    /** One row of type_totals. */
-    record TotalsRow(String type, long events, long uniqueUsers, long firstEvent, long lastEvent) {}
 
     /** An event as sent, with the Kafka partition it went to. */
     record SentEvent(GeneratedEvent event, int partition) {}
@@ -48,39 +32,6 @@ final class AnalyticsRows {
     private static final int LG_K = 14;
 
     private AnalyticsRows() {}
-
-    static List<WindowRow> readWindows(CqlSession session, String keyspace) {
-        List<WindowRow> rows = new ArrayList<>();
-        for (Row row : session.execute("SELECT * FROM " + keyspace + ".window_stats")) {
-            rows.add(
-                    new WindowRow(
-                            row.getString("event_type"),
-                            row.getLocalDate("day"),
-                            row.getInstant("window_start").toEpochMilli(),
-                            row.getInstant("window_end").toEpochMilli(),
-                            row.getLong("events"),
-                            row.getLong("unique_users"),
-                            row.getInstant("first_event").toEpochMilli(),
-                            row.getInstant("last_event").toEpochMilli(),
-                            row.getMap("top_keys", String.class, Long.class),
-                            row.getBoolean("is_final")));
-        }
-        return rows;
-    }
-
-    static List<TotalsRow> readTotals(CqlSession session, String keyspace) {
-        List<TotalsRow> rows = new ArrayList<>();
-        for (Row row : session.execute("SELECT * FROM " + keyspace + ".type_totals")) {
-            rows.add(
-                    new TotalsRow(
-                            row.getString("event_type"),
-                            row.getLong("events"),
-                            row.getLong("unique_users"),
-                            row.getInstant("first_event").toEpochMilli(),
-                            row.getInstant("last_event").toEpochMilli()));
-        }
-        return rows;
-    }
 
     /**
      * The window rows the job must end with after {@code sent}: a window is final once the

@@ -7,6 +7,9 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import io.eventpipe.job.config.JobCommandLine;
 import io.eventpipe.job.config.JobOptions;
 import io.eventpipe.job.sink.AnalyticsRows.SentEvent;
+import io.eventpipe.job.testing.CassandraRows;
+import io.eventpipe.job.testing.CassandraRows.TotalsRow;
+import io.eventpipe.job.testing.CassandraRows.WindowRow;
 import io.eventpipe.job.testing.GeneratedEvents;
 import io.eventpipe.job.testing.GeneratedEvents.Produced;
 import io.eventpipe.local.CassandraServer;
@@ -192,18 +195,19 @@ class CassandraSinkFailureITCase {
     }
 
     private void awaitTablesAndOffsetsMatchEverythingSent() {
-        List<AnalyticsRows.WindowRow> windows =
+        List<WindowRow> windows =
                 AnalyticsRows.expectedWindows(sent, WINDOW_MILLIS, OUT_OF_ORDERNESS_MILLIS);
-        List<AnalyticsRows.TotalsRow> totals = AnalyticsRows.expectedTotals(sent);
+        List<TotalsRow> totals = AnalyticsRows.expectedTotals(sent);
         try (CqlSession session = cassandra.session()) {
+            CassandraRows rows = new CassandraRows(session, keyspace);
             await().atMost(CATCH_UP)
                     .pollInterval(Duration.ofSeconds(1))
                     .ignoreExceptions()
                     .untilAsserted(
                             () -> {
-                                assertThat(AnalyticsRows.readWindows(session, keyspace))
+                                assertThat(rows.windowRows())
                                         .containsExactlyInAnyOrderElementsOf(windows);
-                                assertThat(AnalyticsRows.readTotals(session, keyspace))
+                                assertThat(rows.totalsRows())
                                         .containsExactlyInAnyOrderElementsOf(totals);
                                 assertThat(topic.committedOffsets(group))
                                         .isEqualTo(topic.endOffsets());

@@ -3,14 +3,24 @@ package io.eventpipe.job.testing;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.Row;
 import io.eventpipe.job.testing.ExpectedAnalytics.WindowKey;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
-/** Reads the job's tables back from Cassandra, for the ITCases. */
+/**
+ * Reads the job's tables back from Cassandra, for the ITCases: every row as a list, or indexed by
+ * its key. The job's own watermark column is left out: it depends on when a row was written, not on
+ * the input.
+ */
 public final class CassandraRows {
 
-    /** A window_stats row as stored. */
-    public record StoredWindow(
+    /** One row of window_stats. */
+    public record WindowRow(
+            String type,
+            LocalDate day,
+            long windowStart,
             long windowEnd,
             long events,
             long uniqueUsers,
@@ -19,8 +29,9 @@ public final class CassandraRows {
             Map<String, Long> topKeys,
             boolean isFinal) {}
 
-    /** A type_totals row as stored. */
-    public record StoredTotals(long events, long uniqueUsers, long firstEvent, long lastEvent) {}
+    /** One row of type_totals. */
+    public record TotalsRow(
+            String type, long events, long uniqueUsers, long firstEvent, long lastEvent) {}
 
     private final CqlSession session;
     private final String keyspace;
@@ -30,15 +41,15 @@ public final class CassandraRows {
         this.keyspace = keyspace;
     }
 
-    /** Every window_stats row, by type and window start. */
-    public Map<WindowKey, StoredWindow> windows() {
-        Map<WindowKey, StoredWindow> rows = new HashMap<>();
+    /** Every window_stats row. */
+    public List<WindowRow> windowRows() {
+        List<WindowRow> rows = new ArrayList<>();
         for (Row row : session.execute("SELECT * FROM " + keyspace + ".window_stats")) {
-            rows.put(
-                    new WindowKey(
+            rows.add(
+                    new WindowRow(
                             row.getString("event_type"),
-                            row.getInstant("window_start").toEpochMilli()),
-                    new StoredWindow(
+                            row.getLocalDate("day"),
+                            row.getInstant("window_start").toEpochMilli(),
                             row.getInstant("window_end").toEpochMilli(),
                             row.getLong("events"),
                             row.getLong("unique_users"),
@@ -50,17 +61,35 @@ public final class CassandraRows {
         return rows;
     }
 
-    /** Every type_totals row, by type. */
-    public Map<String, StoredTotals> totals() {
-        Map<String, StoredTotals> rows = new HashMap<>();
+    /** Every type_totals row. */
+    public List<TotalsRow> totalsRows() {
+        List<TotalsRow> rows = new ArrayList<>();
         for (Row row : session.execute("SELECT * FROM " + keyspace + ".type_totals")) {
-            rows.put(
-                    row.getString("event_type"),
-                    new StoredTotals(
+            rows.add(
+                    new TotalsRow(
+                            row.getString("event_type"),
                             row.getLong("events"),
                             row.getLong("unique_users"),
                             row.getInstant("first_event").toEpochMilli(),
                             row.getInstant("last_event").toEpochMilli()));
+        }
+        return rows;
+    }
+
+    /** Every window_stats row, by type and window start. */
+    public Map<WindowKey, WindowRow> windows() {
+        Map<WindowKey, WindowRow> rows = new HashMap<>();
+        for (WindowRow row : windowRows()) {
+            rows.put(new WindowKey(row.type(), row.windowStart()), row);
+        }
+        return rows;
+    }
+
+    /** Every type_totals row, by type. */
+    public Map<String, TotalsRow> totals() {
+        Map<String, TotalsRow> rows = new HashMap<>();
+        for (TotalsRow row : totalsRows()) {
+            rows.put(row.type(), row);
         }
         return rows;
     }
