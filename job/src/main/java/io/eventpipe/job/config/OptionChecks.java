@@ -20,6 +20,11 @@ final class OptionChecks {
         checkNotBlank("--topic", options.topic);
         checkNotBlank("--group-id", options.groupId);
         checkNotBlank("--dlq-topic", options.deadLetterTopic);
+        // Dead letters written back into the events topic would be read, rejected and written
+        // again, forever.
+        if (options.deadLetterTopic.equals(options.topic)) {
+            throw invalid("--dlq-topic", options.deadLetterTopic, "a topic other than --topic");
+        }
         checkPositive("--partition-discovery-interval", options.partitionDiscoveryInterval);
         checkPointer("--type-field", options.typeField, false);
         checkPointer("--user-field", options.userField, false);

@@ -74,7 +74,9 @@ public class TypeTotalsFunction extends KeyedProcessFunction<String, WindowStats
     @Override
     public void processElement(WindowStats window, Context ctx, Collector<TypeTotals> out)
             throws Exception {
-        lastWatermark = ctx.timerService().currentWatermark();
+        // The window operator emits a final row before it forwards the watermark that closed the
+        // window, so this operator's own watermark lags the row's: report the newer of the two.
+        lastWatermark = Math.max(ctx.timerService().currentWatermark(), window.watermark());
         long addedEvents = window.events() - eventsSoFar(openWindows.get(window.windowStart()));
         openWindows.put(window.windowStart(), window);
         ctx.timerService().registerEventTimeTimer(window.windowEnd() - 1 + allowedLatenessMillis);

@@ -27,6 +27,12 @@ public final class EventParser implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final Pattern EVENT_TYPE = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
 
+    /**
+     * The longest key counted for the top keys. Keys are stored in the window rows, and a row must
+     * stay far below the sink's size limit whatever the producers send.
+     */
+    public static final int MAX_KEY_CHARS = 1024;
+
     private final FieldMapping mapping;
     private transient ObjectReader reader;
     private transient Map<String, JsonPointer> pointers;
@@ -41,6 +47,10 @@ public final class EventParser implements Serializable {
             return ParseOutcome.valid(toEvent(raw));
         } catch (InvalidEventException invalid) {
             return ParseOutcome.invalid(invalid.reason());
+        } catch (RuntimeException unexpected) {
+            // No record may fail the job: a parser bug dead-letters the record instead of
+            // sending the job into a restart loop on it.
+            return ParseOutcome.invalid(InvalidReasons.UNREADABLE);
         }
     }
 
@@ -52,7 +62,7 @@ public final class EventParser implements Serializable {
         String type = eventType(root);
         String user = scalar(root, mapping.userField());
         long time = EventTimeReader.read(present(root, mapping.timeField()), mapping.timeFormat());
-        String key = mapping.keyField() == null ? null : scalar(root, mapping.keyField());
+        String key = mapping.keyField() == null ? null : key(root, mapping.keyField());
         String id = mapping.idField() == null ? null : scalar(root, mapping.idField());
         return new ParsedEvent(type, user, time, key, id, raw);
     }
@@ -87,6 +97,14 @@ public final class EventParser implements Serializable {
             throw new InvalidEventException(InvalidReasons.missingField(pointer));
         }
         return text;
+    }
+
+    private String key(JsonNode root, String pointer) throws InvalidEventException {
+        String key = scalar(root, pointer);
+        if (key.length() > MAX_KEY_CHARS) {
+            throw new InvalidEventException(InvalidReasons.badField(pointer));
+        }
+        return key;
     }
 
     private JsonNode present(JsonNode root, String pointer) throws InvalidEventException {

@@ -13,13 +13,20 @@ import java.time.format.DateTimeFormatter;
  *
  * <p>Epoch formats accept JSON numbers and numeric strings; fractions of a millisecond are dropped
  * (rounded towards the past). Times before 1970 or after year 9999 are rejected: they are far more
- * likely a wrong unit than a real event, and they would open absurd windows.
+ * likely a wrong unit than a real event, and they would open absurd windows. Numbers that could
+ * never be such a time (infinite, or with an exponent far out of range, such as {@code 1e400} or
+ * {@code "1e-99999999"}) are rejected before any arithmetic, which on them would throw or take
+ * minutes.
  */
 final class EventTimeReader {
 
     private static final long LATEST_MILLIS =
             Instant.parse("9999-12-31T23:59:59.999Z").toEpochMilli();
     private static final BigDecimal MILLIS_PER_SECOND = BigDecimal.valueOf(1000);
+    // Epoch millis up to year 9999 have 15 integer digits; more than 30 fractional digits carry no
+    // meaning. Both bounds leave room and stop absurd exponents before setScale has to expand them.
+    private static final int MAX_INTEGER_DIGITS = 20;
+    private static final int MAX_FRACTION_DIGITS = 30;
 
     private EventTimeReader() {}
 
@@ -37,6 +44,14 @@ final class EventTimeReader {
     }
 
     private static BigDecimal decimal(JsonNode field) throws InvalidEventException {
+        return plausible(exactDecimal(field));
+    }
+
+    private static BigDecimal exactDecimal(JsonNode field) throws InvalidEventException {
+        if (field.isFloatingPointNumber() && !Double.isFinite(field.doubleValue())) {
+            // Jackson reads 1e400 as an infinite double, which has no decimal value.
+            throw new InvalidEventException(InvalidReasons.BAD_TIME);
+        }
         if (field.isNumber()) {
             return field.decimalValue();
         }
@@ -48,6 +63,14 @@ final class EventTimeReader {
             }
         }
         throw new InvalidEventException(InvalidReasons.BAD_TIME);
+    }
+
+    private static BigDecimal plausible(BigDecimal number) throws InvalidEventException {
+        long integerDigits = (long) number.precision() - number.scale();
+        if (integerDigits > MAX_INTEGER_DIGITS || number.scale() > MAX_FRACTION_DIGITS) {
+            throw new InvalidEventException(InvalidReasons.BAD_TIME);
+        }
+        return number;
     }
 
     private static long epochMillis(BigDecimal millis) throws InvalidEventException {

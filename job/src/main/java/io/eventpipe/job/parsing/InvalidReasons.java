@@ -15,6 +15,12 @@ public final class InvalidReasons {
     /** The event type is not a string of 1 to 64 letters, digits or {@code _.:-}. */
     public static final String BAD_TYPE = "bad-type";
 
+    /**
+     * The parser failed in a way none of the other reasons describes: kept as a dead letter rather
+     * than failing the job, and worth a bug report with the record attached.
+     */
+    public static final String UNREADABLE = "unreadable";
+
     private InvalidReasons() {}
 
     /** A mapped field is absent, null or empty. */
@@ -22,7 +28,10 @@ public final class InvalidReasons {
         return "missing-field:" + pointer;
     }
 
-    /** A mapped field holds an object, an array or a boolean instead of a string or number. */
+    /**
+     * A mapped field holds an object, an array or a boolean instead of a string or number, or the
+     * key is longer than {@link EventParser#MAX_KEY_CHARS} characters.
+     */
     public static String badField(String pointer) {
         return "bad-field:" + pointer;
     }

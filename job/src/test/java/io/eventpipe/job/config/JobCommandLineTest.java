@@ -238,6 +238,7 @@ class JobCommandLineTest {
                 "--keyspace             | my-space    | letters, digits or underscores",
                 "--sink-consistency     | SERIAL      | LOCAL_QUORUM",
                 "--sink-max-in-flight   | 0           | at least 1",
+                "--dlq-topic            | events      | a topic other than --topic",
             })
     void badValueNamesTheOptionAndWhatItAccepts(String option, String value, String accepted) {
         assertThatThrownBy(() -> parse(option, value))

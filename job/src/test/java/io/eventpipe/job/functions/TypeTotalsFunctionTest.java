@@ -84,6 +84,16 @@ class TypeTotalsFunctionTest {
     }
 
     @Test
+    void totalsCarryTheWindowRowsWatermarkWhenItIsAheadOfTheirOwn() throws Exception {
+        // The window operator emits a final row before forwarding the watermark that closed it.
+        WindowStats finalRow = window("click", 2 * MINUTE, 5, 0, 5, true);
+
+        TypeTotals totals = send(finalRow);
+
+        assertThat(totals.watermark()).isEqualTo(finalRow.watermark());
+    }
+
+    @Test
     void provisionalRowsOfTheSameWindowReplaceEachOtherInsteadOfAdding() throws Exception {
         TypeTotals first = send(window("click", 0, 10, 0, 5, false));
         TypeTotals second = send(window("click", 0, 25, 0, 8, false));

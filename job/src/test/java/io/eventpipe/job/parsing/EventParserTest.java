@@ -140,6 +140,11 @@ class EventParserTest {
                 "epoch-millis  | {\"ms\":1}",
                 "epoch-millis  | -1",
                 "epoch-millis  | 1e30",
+                "epoch-millis  | 1e400",
+                "epoch-millis  | -1e400",
+                "epoch-seconds | 1e400",
+                "epoch-millis  | \"1e-99999999\"",
+                "epoch-seconds | \"1e20000000\"",
                 "epoch-seconds | \"\"",
                 "epoch-seconds | 253402300800",
                 "iso-8601      | 1764772800123",
@@ -178,6 +183,27 @@ class EventParserTest {
             })
     void notAJsonObjectIsInvalidJson(String value) {
         assertThat(reasonOf(value)).isEqualTo(InvalidReasons.INVALID_JSON);
+    }
+
+    @Test
+    void keyLongerThanTheLimitIsABadField() {
+        FieldMapping roomyRecords =
+                new FieldMapping(
+                        "/type",
+                        "/user_id",
+                        "/ts",
+                        "/page",
+                        null,
+                        TimeFormat.EPOCH_MILLIS,
+                        1 << 20);
+        String longest = "p".repeat(EventParser.MAX_KEY_CHARS);
+        String event = "{\"type\":\"click\",\"user_id\":\"u\",\"ts\":1,\"page\":\"%s\"}";
+
+        ParseOutcome tooLong = parse(roomyRecords, event.formatted(longest + "p"));
+        ParseOutcome atTheLimit = parse(roomyRecords, event.formatted(longest));
+
+        assertThat(tooLong.invalidReason()).isEqualTo("bad-field:/page");
+        assertThat(atTheLimit.event().key()).isEqualTo(longest);
     }
 
     @Test
