@@ -2,9 +2,15 @@ package io.eventpipe.stats.store;
 
 import com.datastax.oss.driver.api.core.cql.Row;
 import java.nio.ByteBuffer;
+import java.time.Instant;
 import java.util.Map;
 
-/** Maps driver rows onto the row records; absent columns become null, zero or empty. */
+/**
+ * Maps driver rows onto the row records; absent columns become null, zero or empty.
+ *
+ * <p>A row written before the job had a watermark holds Flink's initial watermark, the minimum
+ * long, which means "no watermark yet" rather than a date in the deep past: it becomes null.
+ */
 final class RowMapping {
 
     private static final byte[] NO_BYTES = new byte[0];
@@ -19,7 +25,7 @@ final class RowMapping {
                 bytes(row.getByteBuffer("users_sketch")),
                 row.getInstant("first_event"),
                 row.getInstant("last_event"),
-                row.getInstant("watermark"));
+                watermark(row));
     }
 
     static WindowRow window(Row row) {
@@ -35,7 +41,12 @@ final class RowMapping {
                 row.getInstant("last_event"),
                 topKeys == null ? Map.of() : Map.copyOf(topKeys),
                 row.getBoolean("is_final"),
-                row.getInstant("watermark"));
+                watermark(row));
+    }
+
+    private static Instant watermark(Row row) {
+        Instant watermark = row.getInstant("watermark");
+        return watermark == null || watermark.isAfter(Instant.EPOCH) ? watermark : null;
     }
 
     private static byte[] bytes(ByteBuffer buffer) {
