@@ -93,6 +93,7 @@ public final class EventAnalyticsJob {
     public static void addToEnvironment(StreamExecutionEnvironment env, JobOptions options) {
         KafkaOptions kafka = options.kafka();
         LOG.info("Starting with {}", options);
+        KafkaConnectors.requireTopics(kafka);
         CassandraOutputs.ensureSchema(options.cassandra());
 
         // Event time is assigned in the source so that every partition has its own watermark.

@@ -5,11 +5,19 @@ import io.eventpipe.job.parsing.DeadLetterSerializer;
 import io.eventpipe.job.parsing.RawEventDeserializer;
 import io.eventpipe.job.records.DeadLetter;
 import io.eventpipe.job.records.RawEvent;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
 /**
@@ -26,6 +34,44 @@ import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 final class KafkaConnectors {
 
     private KafkaConnectors() {}
+
+    /**
+     * Stops start-up when the events topic or the dead-letter topic does not exist: the source
+     * would otherwise fail and restart forever on the missing metadata, and the broker may be set
+     * to create a mistyped dead-letter topic silently.
+     */
+    static void requireTopics(KafkaOptions kafka) {
+        List<String> wanted = List.of(kafka.topic(), kafka.deadLetterTopic());
+        Set<String> existing;
+        try (Admin admin =
+                Admin.create(
+                        Map.of(
+                                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                kafka.bootstrapServers()))) {
+            existing = admin.listTopics().names().get(60, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException(
+                    "Cannot list the topics of Kafka at --bootstrap-servers "
+                            + kafka.bootstrapServers(),
+                    e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while listing Kafka topics", e);
+        }
+        for (String topic : wanted) {
+            if (!existing.contains(topic)) {
+                String option = topic.equals(kafka.topic()) ? "--topic" : "--dlq-topic";
+                throw new IllegalStateException(
+                        "Topic '"
+                                + topic
+                                + "' ("
+                                + option
+                                + ") does not exist at "
+                                + kafka.bootstrapServers()
+                                + ": create it first");
+            }
+        }
+    }
 
     static KafkaSource<RawEvent> source(KafkaOptions kafka) {
         KafkaSourceBuilder<RawEvent> builder =

@@ -1,6 +1,7 @@
 package io.eventpipe.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.datastax.oss.driver.api.core.CqlSession;
@@ -66,6 +67,24 @@ class EventAnalyticsJobITCase {
                             .setNumberTaskManagers(1)
                             .setNumberSlotsPerTaskManager(2)
                             .build());
+
+    @Test
+    void missingTopicStopsStartUpNamingTheOption(KafkaServer kafka, CassandraServer cassandra) {
+        String deadLetterTopic = TestNames.uniqueTopic("events-dlq");
+        kafka.createTopic(deadLetterTopic, 1);
+        String missing = TestNames.uniqueTopic("never-created");
+        JobOptions options =
+                options(
+                        kafka,
+                        cassandra,
+                        missing,
+                        deadLetterTopic,
+                        TestNames.uniqueKeyspace("job_it"));
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+
+        assertThatThrownBy(() -> EventAnalyticsJob.addToEnvironment(env, options))
+                .hasMessageContaining("'" + missing + "' (--topic) does not exist");
+    }
 
     @Test
     void rowsInCassandraAndDeadLettersMatchTheGeneratedInput(

@@ -39,12 +39,14 @@ class JobOnSessionClusterITCase {
             FlinkCluster flink, KafkaServer kafka, CassandraServer cassandra) throws Exception {
         String topic = TestNames.uniqueTopic("events");
         kafka.createTopic(topic, 4);
+        String deadLetterTopic = TestNames.uniqueTopic("events-dlq");
+        kafka.createTopic(deadLetterTopic, 1);
         List<String> args =
                 List.of(
                         "--bootstrap-servers", kafka.bootstrapServers(),
                         "--topic", topic,
                         "--group-id", topic + "-job",
-                        "--dlq-topic", TestNames.uniqueTopic("events-dlq"),
+                        "--dlq-topic", deadLetterTopic,
                         "--cassandra-hosts", cassandra.host(),
                         "--cassandra-port", Integer.toString(cassandra.cqlPort()),
                         "--keyspace", TestNames.uniqueKeyspace("job_session"));
