@@ -36,10 +36,11 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code CASSANDRA_QUERY_TIMEOUT} (PT2S): per Cassandra request.
  * </ul>
  *
- * <p>A bad value stops start-up with exit code 2 and a message naming the variable. The HTTP server
- * starts at once, even while Cassandra is down: requests then get 503 and {@code /ready} says why,
- * until the background connection succeeds. SIGTERM stops the HTTP server (letting in-flight
- * requests finish) and then closes the Cassandra session.
+ * <p>A bad value stops start-up with exit code 2 and a message naming the variable; a host and port
+ * it cannot listen on, with exit code 1, before any Cassandra connection is attempted. The HTTP
+ * server starts at once, even while Cassandra is down: requests then get 503 and {@code /ready}
+ * says why, until the background connection succeeds. SIGTERM stops the HTTP server (letting
+ * in-flight requests finish) and then closes the Cassandra session.
  */
 public final class StatsApi implements AutoCloseable {
 
@@ -71,24 +72,49 @@ public final class StatsApi implements AutoCloseable {
             System.exit(2);
             return;
         }
-        StatsApi api = start(config, Clock.systemUTC());
+        StatsApi api;
+        try {
+            api = start(config, Clock.systemUTC());
+        } catch (RuntimeException e) { // exit, or the driver's and Jetty's threads keep the JVM
+            LOG.error("Not starting: {}", e.getMessage());
+            System.exit(1);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(api::close, "stats-api-shutdown"));
     }
 
-    /** Starts the service; returns once the HTTP port is bound. */
+    /**
+     * Starts the service; returns once the HTTP port is bound, then connects to Cassandra in the
+     * background.
+     *
+     * @throws IllegalStateException naming STATS_API_HOST/STATS_API_PORT if it cannot listen there;
+     *     it then closes what it created first, so that no thread is left to keep the JVM alive
+     */
     public static StatsApi start(StatsApiConfig config, Clock clock) {
         LOG.info("Starting stats-api with {}", config);
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         JvmGcMetrics gcMetrics = bindJvmMetrics(registry);
-        CassandraConnector connector = CassandraConnector.connectInBackground(config);
+        CassandraConnector connector = new CassandraConnector(config);
         StatsStore store = new StatsStore(connector, config.keyspace(), registry);
         ExecutorService queries = queryExecutor();
         StatsService service = new StatsService(store, clock, queries);
         Javalin app =
                 WebServer.create(service, store::readiness, registry, clock, config.maxRange());
-        app.start(config.host(), config.port());
+        StatsApi api = new StatsApi(app, connector, queries, gcMetrics);
+        try {
+            app.start(config.host(), config.port());
+        } catch (Exception e) { // Javalin rethrows a checked ExecutionException unchecked
+            // Javalin has stopped its server already; stopping it again only logs noise.
+            api.releaseResources();
+            throw new IllegalStateException(
+                    String.format(
+                            "could not listen on STATS_API_HOST=%s STATS_API_PORT=%d: %s",
+                            config.host(), config.port(), rootCause(e)),
+                    e);
+        }
         LOG.info("stats-api listening on {}:{}", config.host(), app.port());
-        return new StatsApi(app, connector, queries, gcMetrics);
+        connector.startConnecting();
+        return api;
     }
 
     /** The bound HTTP port (useful when configured as 0). */
@@ -105,6 +131,11 @@ public final class StatsApi implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("HTTP server did not stop cleanly", e);
         }
+        releaseResources();
+    }
+
+    /** Closes all but the HTTP server; each step runs even if one fails. */
+    private void releaseResources() {
         queries.shutdownNow();
         try {
             connector.close();
@@ -127,6 +158,17 @@ public final class StatsApi implements AutoCloseable {
                     thread.setDaemon(true);
                     return thread;
                 });
+    }
+
+    // Javalin wraps the socket's own error (address in use, unresolved host) in its own.
+    private static String rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() == null
+                ? cause.getClass().getSimpleName()
+                : cause.getClass().getSimpleName() + ": " + cause.getMessage();
     }
 
     private static JvmGcMetrics bindJvmMetrics(PrometheusMeterRegistry registry) {

@@ -89,6 +89,10 @@ class StatsApiWithoutCassandraTest {
         "/stats/page_view?limit=1001, limit",
         "/stats/page_view?limit=many, limit",
         "/stats/page_view?before=soon, before",
+        "/stats?to=-1000000000-01-01T00:00:00Z, to",
+        "/stats?from=-999999999-01-01T00:00:00Z&to=-999999999-01-02T00:00:00Z, to",
+        "/stats/page_view?from=%2B999999999-01-01T00:00:00Z&to=%2B999999999-01-02T00:00:00Z, to",
+        "/stats/page_view?before=1969-12-31T23:59:59Z, before",
         "/stats/page%20view, type",
         "/stats/"
                 + "abcdefghij"

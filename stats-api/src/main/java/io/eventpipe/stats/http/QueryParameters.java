@@ -27,6 +27,11 @@ final class QueryParameters {
     /** The range of a window series when the request names neither end. */
     static final Duration DEFAULT_SERIES_RANGE = Duration.ofDays(1);
 
+    // Instants outside these bounds overflow the date arithmetic of a range and the driver's
+    // millisecond timestamps; no analytics window lies outside them.
+    static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
     private static final Pattern TYPE_NAME = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
 
     private final Function<String, String> lookup;
@@ -98,11 +103,17 @@ final class QueryParameters {
         if (value == null) {
             return Optional.empty();
         }
+        Instant instant;
         try {
-            return Optional.of(Instant.parse(value));
+            instant = Instant.parse(value);
         } catch (DateTimeParseException e) {
             throw new BadParameterException(
                     name, value, "an ISO-8601 instant such as 2026-01-31T12:00:00Z");
         }
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            throw new BadParameterException(
+                    name, value, "an instant from " + EARLIEST + " to " + LATEST);
+        }
+        return Optional.of(instant);
     }
 }

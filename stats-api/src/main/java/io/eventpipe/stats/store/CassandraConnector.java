@@ -27,21 +27,35 @@ public final class CassandraConnector implements AutoCloseable {
     // Cassandra within seconds rather than the driver's default minute.
     private static final Duration MAX_RECONNECTION_DELAY = Duration.ofSeconds(5);
 
-    private final CompletableFuture<CqlSession> session;
+    private final StatsApiConfig config;
+    // Completed by the driver's asynchronous build once startConnecting has been called.
+    private final CompletableFuture<CqlSession> session = new CompletableFuture<>();
 
-    private CassandraConnector(CompletableFuture<CqlSession> session) {
-        this.session = session;
+    /** A connector that has not started connecting: it opens no connection and no thread yet. */
+    public CassandraConnector(StatsApiConfig config) {
+        this.config = config;
     }
 
-    /** Starts connecting in the background and returns at once. */
-    public static CassandraConnector connectInBackground(StatsApiConfig config) {
+    /**
+     * Starts connecting in the background and returns at once. Called only once the service is sure
+     * to run: the driver's retrying connection threads cannot be stopped before it connects.
+     */
+    public void startConnecting() {
         LOG.info(
                 "Connecting to Cassandra {} (datacenter {}) in the background",
                 config.contactPointList(),
                 config.localDatacenter());
-        CompletableFuture<CqlSession> future = builder(config).buildAsync().toCompletableFuture();
-        future.whenComplete(CassandraConnector::logOutcome);
-        return new CassandraConnector(future);
+        builder(config)
+                .buildAsync()
+                .whenComplete(
+                        (connected, failure) -> {
+                            logOutcome(connected, failure);
+                            if (failure == null) {
+                                session.complete(connected);
+                            } else {
+                                session.completeExceptionally(failure);
+                            }
+                        });
     }
 
     /** The session, or {@link StoreUnavailableException} while it is not connected yet. */
@@ -60,7 +74,7 @@ public final class CassandraConnector implements AutoCloseable {
 
     /**
      * Closes the session. One still connecting is closed as soon as it connects: the driver offers
-     * no way to abort its initial connection attempts.
+     * no way to abort its initial connection attempts. Does nothing if connecting never started.
      */
     @Override
     public void close() {

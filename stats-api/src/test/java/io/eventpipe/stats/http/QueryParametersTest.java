@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class QueryParametersTest {
@@ -56,6 +57,47 @@ class QueryParametersTest {
     @Test
     void rangeLongerThanTheMaximumIsRejectedNamingTo() {
         assertBad(Map.of("from", "2026-01-01T00:00:00Z", "to", "2026-03-01T00:00:00Z"), "to");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "to, -1000000000-01-01T00:00:00Z",
+        "from, -999999999-01-01T00:00:00Z",
+        "to, +999999999-01-02T00:00:00Z",
+        "from, 1969-12-31T23:59:59Z",
+        "to, +10000-01-01T00:00:00Z",
+        "before, 1969-12-31T23:59:59Z",
+        "before, +999999999-01-01T00:00:00Z"
+    })
+    void instantsOutsideTheSupportedYearsAreRejectedNamingTheParameter(
+            String parameter, String value) {
+        QueryParameters parameters = of(Map.of(parameter, value));
+
+        assertThatThrownBy(
+                        () -> {
+                            parameters.range();
+                            parameters.before();
+                        })
+                .isInstanceOf(BadParameterException.class)
+                .hasMessageContaining("from 1970-01-01T00:00:00Z to 9999-12-31T23:59:59Z")
+                .extracting(e -> ((BadParameterException) e).parameter())
+                .isEqualTo(parameter);
+    }
+
+    @Test
+    void instantsAtTheSupportedBoundsAreAccepted() {
+        Map<String, String> query =
+                Map.of(
+                        "from", "1970-01-01T00:00:00Z",
+                        "to", "1970-01-02T00:00:00Z",
+                        "before", "9999-12-31T23:59:59Z");
+
+        assertThat(of(query).range())
+                .isEqualTo(
+                        new TimeRange(
+                                Instant.parse("1970-01-01T00:00:00Z"),
+                                Instant.parse("1970-01-02T00:00:00Z")));
+        assertThat(of(query).before()).contains(Instant.parse("9999-12-31T23:59:59Z"));
     }
 
     @ParameterizedTest
