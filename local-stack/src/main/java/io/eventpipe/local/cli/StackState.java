@@ -6,13 +6,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
 /**
  * What {@code ./pipeline} remembers between runs, in {@code .pipeline/state.json}: the pid of each
- * process it started and the id of the job it submitted.
+ * process it started, and the id and options of the job it submitted.
  *
  * <p>A pid is trusted only while that process is alive and still a JVM, so a stale file after a
  * reboot does no harm.
@@ -27,6 +28,9 @@ final class StackState {
 
     /** The job last submitted by {@code up}, if any. */
     public String jobId;
+
+    /** The job options that job was submitted with; a resumed job must run with the same. */
+    public List<String> jobOptions;
 
     static StackState load(Path file) {
         if (!Files.exists(file)) {

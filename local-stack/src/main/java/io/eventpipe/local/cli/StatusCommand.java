@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -112,7 +113,9 @@ final class StatusCommand implements Callable<Integer> {
         if (active.isEmpty()) {
             throw new IllegalStateException("no job is running; ./pipeline up submits it");
         }
-        return active.toString();
+        return active.stream()
+                .map(job -> job.name() + " " + job.state() + " (id " + job.id() + ")")
+                .collect(Collectors.joining("; "));
     }
 
     private static String statsApiHealth(StatsApiProcess statsApi) {
@@ -122,12 +125,21 @@ final class StatusCommand implements Callable<Integer> {
         return statsApi.url() + ", /health answers 200";
     }
 
+    /** For example "12 records on events, 0 on other". */
+    private static String describe(Map<String, Long> lagByTopic) {
+        String perTopic =
+                lagByTopic.entrySet().stream()
+                        .map(entry -> entry.getValue() + " on " + entry.getKey())
+                        .collect(Collectors.joining(", "));
+        return perTopic.replaceFirst(" on ", " records on ");
+    }
+
     private String lag(LocalStack stack) throws Exception {
         try (Admin admin = stack.kafka.admin()) {
             Map<String, Long> lag = ConsumerLag.byTopic(admin, groupId);
             return lag.isEmpty()
                     ? "group " + groupId + " has committed no offsets yet"
-                    : "group " + groupId + " is behind by " + lag + " records";
+                    : "group " + groupId + " is behind by " + describe(lag);
         }
     }
 }

@@ -21,13 +21,17 @@ import picocli.CommandLine.Unmatched;
  *
  * <p>Running parts are left alone, so running it twice does no harm and after a crash it brings
  * back only what is missing. A new job resumes from the newest savepoint or retained checkpoint, so
- * a restart neither loses nor double-counts events. Options it does not know go to the job.
+ * a restart neither loses nor double-counts events. Options it does not know go to the job; a
+ * resumed job runs with the options stored by the run that wrote its state (see {@link
+ * ResumedJobOptions}), and different options are refused before anything starts.
  */
 @Command(
         name = "up",
         description = {
             "Starts Kafka, Cassandra, Flink, the analytics job and stats-api where not running.",
-            "Unknown options (e.g. --type-field /behavior) are passed to the job."
+            "Unknown options (e.g. --type-field /behavior) are passed to the job.",
+            "A job resumed from its savepoint reuses the options of the last run;",
+            "other options need ./pipeline down --purge first."
         })
 final class UpCommand implements Callable<Integer> {
 
@@ -54,16 +58,30 @@ final class UpCommand implements Callable<Integer> {
             description = "The job's main class (default: ${DEFAULT-VALUE}).")
     private String jobMainClass;
 
+    @Option(
+            names = {"-h", "--help"},
+            description = "Show this help and the job's options, then exit; starts nothing.")
+    private boolean help;
+
     @Unmatched private List<String> jobArgs = new ArrayList<>();
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         LocalStack stack = LocalStack.open();
+        if (help) {
+            return printHelp(out, stack);
+        }
+        Optional<Path> resumeFrom =
+                ResumePoints.newest(stack.flink.savepointsDir(), stack.flink.checkpointsDir());
+        Optional<List<String>> options = jobOptions(out, stack, resumeFrom);
+        if (options.isEmpty()) {
+            return 1;
+        }
         startServers(out, stack);
         stack.kafka.createTopic(EVENTS_TOPIC, EVENTS_PARTITIONS);
         stack.kafka.createTopic(DEAD_LETTER_TOPIC, 1);
-        ensureJob(out, stack);
+        ensureJob(out, stack, resumeFrom, options.get());
         StatsApiProcess statsApi =
                 stack.statsApi(
                         required(
@@ -106,21 +124,67 @@ final class UpCommand implements Callable<Integer> {
                                 stack.flink.taskManagerPid()));
     }
 
-    private void ensureJob(PrintWriter out, LocalStack stack) throws Exception {
+    private int printHelp(PrintWriter out, LocalStack stack) throws Exception {
+        spec.commandLine().usage(out);
+        out.println();
+        out.println("Job options (from the job's own --help):");
+        out.flush();
+        JobHelp.print(out, jobJar(stack), jobMainClass);
+        return 0;
+    }
+
+    /**
+     * The job options to submit with, or empty after explaining why the given ones are refused. A
+     * fresh job takes the given options; a resumed one must keep those it was started with.
+     */
+    private Optional<List<String>> jobOptions(
+            PrintWriter out, LocalStack stack, Optional<Path> resumeFrom) {
+        List<String> stored = stack.state.jobOptions;
+        if (resumeFrom.isEmpty() || stored == null) {
+            return Optional.of(jobArguments());
+        }
+        ResumedJobOptions.Decision decision =
+                ResumedJobOptions.decide(stored, jobArgs, jobArguments());
+        switch (decision.outcome()) {
+            case REUSE ->
+                    out.printf("Job options (from the last run): %s%n", String.join(" ", stored));
+            case REFUSE -> {
+                spec.commandLine()
+                        .getErr()
+                        .printf(
+                                "Refusing to start: the job resumes from %s, written"
+                                        + " with other job options (differing: %s).%nOptions of the last"
+                                        + " run: %s%nRun ./pipeline up without job options to"
+                                        + " reuse them, or ./pipeline down --purge to start over"
+                                        + " with new options (this deletes all data).%n",
+                                resumeFrom.get(),
+                                String.join(", ", decision.differing()),
+                                String.join(" ", stored));
+                return Optional.empty();
+            }
+            case SAME -> {}
+        }
+        return Optional.of(decision.options());
+    }
+
+    private Path jobJar(LocalStack stack) {
+        return jobJar != null
+                ? jobJar
+                : required(
+                        stack.layout.jobJar(),
+                        "job jar",
+                        "mvn -q -B install -DskipTests -pl job -am");
+    }
+
+    private void ensureJob(
+            PrintWriter out, LocalStack stack, Optional<Path> resumeFrom, List<String> options)
+            throws Exception {
         List<FlinkJobs.Job> active = FlinkJobs.active(stack.flink);
         if (!active.isEmpty()) {
             out.printf("%-10s already running: %s%n", "Job", active);
             return;
         }
-        Path jar =
-                jobJar != null
-                        ? jobJar
-                        : required(
-                                stack.layout.jobJar(),
-                                "job jar",
-                                "mvn -q -B install -DskipTests -pl job -am");
-        Optional<Path> resumeFrom =
-                ResumePoints.newest(stack.flink.savepointsDir(), stack.flink.checkpointsDir());
+        Path jar = jobJar(stack);
         out.printf(
                 "%-10s submitting %s (parallelism %d, %s)%n",
                 "Job",
@@ -130,8 +194,9 @@ final class UpCommand implements Callable<Integer> {
         out.flush();
         String jobId =
                 new FlinkJobClient(stack.flink)
-                        .run(jar, jobMainClass, parallelism, resumeFrom, jobArguments());
+                        .run(jar, jobMainClass, parallelism, resumeFrom, options);
         stack.state.jobId = jobId;
+        stack.state.jobOptions = options;
         stack.state.save(stack.layout.stateFile());
         out.printf("%-10s submitted as %s%n", "Job", jobId);
     }
