@@ -33,7 +33,8 @@ class StatsApiStartFailureTest {
                     .hasMessageStartingWith(
                             "could not listen on STATS_API_HOST=127.0.0.1 STATS_API_PORT="
                                     + taken.getLocalPort()
-                                    + ": ");
+                                    + ": ")
+                    .hasMessageContaining("BindException");
         }
 
         await().pollInSameThread()

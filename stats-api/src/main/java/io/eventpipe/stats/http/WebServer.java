@@ -8,6 +8,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Supplier;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.util.component.LifeCycle;
 
 /**
  * Builds the Javalin application: routes, JSON mapping, error answers and request metrics.
@@ -36,8 +38,7 @@ public final class WebServer {
                             config.showJavalinBanner = false;
                             config.jsonMapper(
                                     new JavalinJackson(JsonMapping.objectMapper(), false));
-                            config.jetty.modifyServer(
-                                    server -> server.setStopTimeout(STOP_TIMEOUT_MILLIS));
+                            config.jetty.modifyServer(WebServer::stopGracefullyOnceStarted);
                         });
         new HttpMetrics(registry).install(app);
         ErrorMapping.install(app);
@@ -49,5 +50,17 @@ public final class WebServer {
         app.get("/ready", health::ready);
         app.get("/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT).result(registry.scrape()));
         return app;
+    }
+
+    // Set only once started: a graceful stop of a server that failed to bind ends in Jetty's
+    // "STOPPED" error, which replaces the bind error Javalin would otherwise report.
+    private static void stopGracefullyOnceStarted(Server server) {
+        server.addEventListener(
+                new LifeCycle.Listener() {
+                    @Override
+                    public void lifeCycleStarted(LifeCycle event) {
+                        server.setStopTimeout(STOP_TIMEOUT_MILLIS);
+                    }
+                });
     }
 }
