@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -33,17 +34,7 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Spec private CommandSpec spec;
 
-    @Option(
-            names = "--bootstrap-servers",
-            defaultValue = "127.0.0.1:9092",
-            description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).")
-    private String bootstrapServers;
-
-    @Option(
-            names = "--topic",
-            defaultValue = "events",
-            description = "Topic to send to (default: ${DEFAULT-VALUE}).")
-    private String topic;
+    @Mixin private KafkaTarget kafka;
 
     @Option(
             names = "--rate",
@@ -86,7 +77,7 @@ final class GenerateCommand implements Callable<Integer> {
                 .getOut()
                 .printf(
                         "Sending %s events/s to topic '%s' at %s (seed %d)%n",
-                        rate, topic, bootstrapServers, actualSeed);
+                        rate, kafka.topic, kafka.bootstrapServers, actualSeed);
         return send(schedule, events);
     }
 
@@ -101,11 +92,11 @@ final class GenerateCommand implements Callable<Integer> {
                 "must allow at least one event at the given --rate");
         OptionChecks.require(spec, users > 0, "--users", users, "must be > 0");
         OptionChecks.require(spec, pages > 0, "--pages", pages, "must be > 0");
-        OptionChecks.require(spec, !topic.isBlank(), "--topic", topic, "must not be blank");
+        kafka.validate(spec);
     }
 
     private int send(RateSchedule schedule, SyntheticEvents events) throws InterruptedException {
-        SendSession session = new SendSession(spec, bootstrapServers, topic, "pipeline-generate");
+        SendSession session = kafka.openSession(spec, "pipeline-generate");
         long limit = schedule.limit();
         ProgressBarBuilder progress =
                 new ProgressBarBuilder()

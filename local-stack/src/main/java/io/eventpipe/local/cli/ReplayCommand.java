@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -48,17 +49,7 @@ final class ReplayCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "JSON lines (.gz or not) or CSV file.")
     private Path file;
 
-    @Option(
-            names = "--bootstrap-servers",
-            defaultValue = "127.0.0.1:9092",
-            description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).")
-    private String bootstrapServers;
-
-    @Option(
-            names = "--topic",
-            defaultValue = "events",
-            description = "Topic to send to (default: ${DEFAULT-VALUE}).")
-    private String topic;
+    @Mixin private KafkaTarget kafka;
 
     @Option(
             names = "--format",
@@ -117,7 +108,7 @@ final class ReplayCommand implements Callable<Integer> {
         }
         spec.commandLine()
                 .getOut()
-                .printf("Replaying %d records from %s to topic '%s'%n", total, file, topic);
+                .printf("Replaying %d records from %s to topic '%s'%n", total, file, kafka.topic);
         spec.commandLine().getOut().flush();
         return replay(input, total);
     }
@@ -129,7 +120,7 @@ final class ReplayCommand implements Callable<Integer> {
                 "FILE",
                 file,
                 "must be a readable file");
-        OptionChecks.require(spec, !topic.isBlank(), "--topic", topic, "must not be blank");
+        kafka.validate(spec);
         Double speed = speed();
         OptionChecks.require(
                 spec,
@@ -164,7 +155,7 @@ final class ReplayCommand implements Callable<Integer> {
                 new EventFields(keyField, speed == null ? null : timeField, timeFormat);
         ReplayPacer pacer = speed == null ? null : new ReplayPacer(speed);
         FileReplay replay = new FileReplay(input, fields, pacer);
-        SendSession session = new SendSession(spec, bootstrapServers, topic, "pipeline-replay");
+        SendSession session = kafka.openSession(spec, "pipeline-replay");
         ProgressBarBuilder progress =
                 new ProgressBarBuilder().setTaskName("replay").setInitialMax(total);
         int exitCode = session.run(progress, replay::sendAll);
