@@ -1,60 +1,16 @@
 package io.eventpipe.job.config;
 
+import io.eventpipe.job.sink.CassandraSinkConfig;
 import java.io.Serializable;
-import java.time.Duration;
-import java.util.List;
 
 /**
- * Where and how the job writes its rows to Cassandra.
+ * Where and how the job writes its rows to Cassandra: the sink's validated configuration, built
+ * once from the command line, and the replication of the keyspace the job creates when missing.
  *
- * @param username null for a cluster without authentication
- * @param password null for a cluster without authentication; never printed
+ * <p>Printing it never shows the password, as {@link CassandraSinkConfig#toString()} hides it.
+ *
+ * @param sink the one configuration every Cassandra sink and the schema set-up of the job use
+ * @param replication the CQL replication map of the keyspace
  */
-public record CassandraOptions(
-        List<String> hosts,
-        int port,
-        String localDatacenter,
-        String keyspace,
-        String replication,
-        String username,
-        String password,
-        int maxBatchRows,
-        Duration flushInterval,
-        int maxInFlightRequests,
-        int maxRetries,
-        String consistencyLevel)
-        implements Serializable {
-
-    public CassandraOptions {
-        hosts = List.copyOf(hosts);
-    }
-
-    @Override
-    public String toString() {
-        return "CassandraOptions[hosts="
-                + hosts
-                + ", port="
-                + port
-                + ", localDatacenter="
-                + localDatacenter
-                + ", keyspace="
-                + keyspace
-                + ", replication="
-                + replication
-                + ", username="
-                + username
-                + ", password="
-                + (password == null ? "none" : "***")
-                + ", maxBatchRows="
-                + maxBatchRows
-                + ", flushInterval="
-                + flushInterval
-                + ", maxInFlightRequests="
-                + maxInFlightRequests
-                + ", maxRetries="
-                + maxRetries
-                + ", consistencyLevel="
-                + consistencyLevel
-                + "]";
-    }
-}
+public record CassandraOptions(CassandraSinkConfig sink, String replication)
+        implements Serializable {}

@@ -1,6 +1,10 @@
 package io.eventpipe.job.config;
 
+import static io.eventpipe.job.sink.CassandraSinkConfig.PASSWORD_ENV;
+import static io.eventpipe.job.sink.CassandraSinkConfig.USERNAME_ENV;
+
 import io.eventpipe.job.records.FieldMapping;
+import io.eventpipe.job.sink.CassandraSinkConfig;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -280,19 +284,23 @@ public final class JobCommandLine {
     }
 
     private CassandraOptions cassandraOptions(Map<String, String> environment) {
-        return new CassandraOptions(
-                cassandraHosts,
-                cassandraPort,
-                cassandraDatacenter,
-                keyspace,
-                replication,
-                orElse(cassandraUsername, environment.get("CASSANDRA_USERNAME")),
-                orElse(cassandraPassword, environment.get("CASSANDRA_PASSWORD")),
-                sinkMaxBatchRows,
-                sinkFlushInterval,
-                sinkMaxInFlight,
-                sinkMaxRetries,
-                sinkConsistency);
+        String username = orElse(cassandraUsername, environment.get(USERNAME_ENV));
+        String password = orElse(cassandraPassword, environment.get(PASSWORD_ENV));
+        CassandraSinkConfig sink =
+                CassandraSinkConfig.builder()
+                        .contactPoints(cassandraHosts)
+                        .port(cassandraPort)
+                        .localDatacenter(cassandraDatacenter)
+                        .keyspace(keyspace)
+                        .username(username)
+                        .password(password)
+                        .maxBatchRows(sinkMaxBatchRows)
+                        .flushInterval(sinkFlushInterval)
+                        .maxInFlightRequests(sinkMaxInFlight)
+                        .maxRetries(sinkMaxRetries)
+                        .consistencyLevel(sinkConsistency)
+                        .build();
+        return new CassandraOptions(sink, replication);
     }
 
     private static String emptyToNull(String value) {

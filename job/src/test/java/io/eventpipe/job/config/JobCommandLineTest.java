@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.eventpipe.job.records.FieldMapping;
+import io.eventpipe.job.sink.CassandraSinkConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.ObjectOutputStream;
@@ -61,16 +62,20 @@ class JobCommandLineTest {
                                 10));
         assertThat(options.runtime())
                 .isEqualTo(new RuntimeOptions(Duration.ofSeconds(10), null, 128));
-        CassandraOptions cassandra = options.cassandra();
-        assertThat(cassandra.hosts()).containsExactly("127.0.0.1");
-        assertThat(cassandra.port()).isEqualTo(9042);
-        assertThat(cassandra.localDatacenter()).isEqualTo("datacenter1");
-        assertThat(cassandra.keyspace()).isEqualTo("analytics");
-        assertThat(cassandra.replication())
+        CassandraSinkConfig sink = options.cassandra().sink();
+        assertThat(sink.contactPoints()).containsExactly("127.0.0.1");
+        assertThat(sink.port()).isEqualTo(9042);
+        assertThat(sink.localDatacenter()).isEqualTo("datacenter1");
+        assertThat(sink.keyspace()).isEqualTo("analytics");
+        assertThat(options.cassandra().replication())
                 .isEqualTo("{'class': 'SimpleStrategy', 'replication_factor': 1}");
-        assertThat(cassandra.username()).isNull();
-        assertThat(cassandra.password()).isNull();
-        assertThat(cassandra.consistencyLevel()).isEqualTo("LOCAL_QUORUM");
+        assertThat(sink.username()).isNull();
+        assertThat(sink.password()).isNull();
+        assertThat(sink.maxBatchRows()).isEqualTo(100);
+        assertThat(sink.flushInterval()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(sink.maxInFlightRequests()).isEqualTo(4);
+        assertThat(sink.maxRetries()).isEqualTo(10);
+        assertThat(sink.consistencyLevel()).isEqualTo("LOCAL_QUORUM");
     }
 
     @Test
@@ -168,21 +173,24 @@ class JobCommandLineTest {
                                 Duration.ofMillis(500),
                                 3));
         assertThat(options.runtime()).isEqualTo(new RuntimeOptions(Duration.ofSeconds(1), 2, 64));
-        assertThat(options.cassandra())
+        assertThat(options.cassandra().replication())
+                .isEqualTo("{'class': 'NetworkTopologyStrategy', 'dc2': 3}");
+        assertThat(options.cassandra().sink())
+                .usingRecursiveComparison()
                 .isEqualTo(
-                        new CassandraOptions(
-                                List.of("c1", "c2"),
-                                19042,
-                                "dc2",
-                                "ks_1",
-                                "{'class': 'NetworkTopologyStrategy', 'dc2': 3}",
-                                "job",
-                                "secret",
-                                7,
-                                Duration.ofMillis(250),
-                                2,
-                                1,
-                                "QUORUM"));
+                        CassandraSinkConfig.builder()
+                                .contactPoints(List.of("c1", "c2"))
+                                .port(19042)
+                                .localDatacenter("dc2")
+                                .keyspace("ks_1")
+                                .username("job")
+                                .password("secret")
+                                .maxBatchRows(7)
+                                .flushInterval(Duration.ofMillis(250))
+                                .maxInFlightRequests(2)
+                                .maxRetries(1)
+                                .consistencyLevel("QUORUM")
+                                .build());
     }
 
     @Test
@@ -190,14 +198,15 @@ class JobCommandLineTest {
         Map<String, String> env =
                 Map.of("CASSANDRA_USERNAME", "env-user", "CASSANDRA_PASSWORD", "env-pw");
 
-        CassandraOptions fromEnv = JobCommandLine.parse(new String[0], env).cassandra();
-        CassandraOptions given =
+        CassandraSinkConfig fromEnv = JobCommandLine.parse(new String[0], env).cassandra().sink();
+        CassandraSinkConfig given =
                 JobCommandLine.parse(
                                 new String[] {
                                     "--cassandra-username", "u", "--cassandra-password", "p"
                                 },
                                 env)
-                        .cassandra();
+                        .cassandra()
+                        .sink();
 
         assertThat(fromEnv.username()).isEqualTo("env-user");
         assertThat(fromEnv.password()).isEqualTo("env-pw");
