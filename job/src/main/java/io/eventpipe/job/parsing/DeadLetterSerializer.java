@@ -8,11 +8,12 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
- * Writes a dead letter to the dead-letter topic: the original bytes unchanged as the value, the
- * reason and the source position as UTF-8 headers.
+ * Writes a dead letter to the dead-letter topic: the original key and value unchanged (a tombstone
+ * stays a tombstone), the reason and the source position as UTF-8 headers.
  *
  * <p>Headers: {@code dlq.reason}, {@code dlq.source.topic}, {@code dlq.source.partition}, {@code
- * dlq.source.offset}. The record has no key, so dead letters spread over the topic's partitions.
+ * dlq.source.offset}. The original record's own headers are not copied. Dead letters of records
+ * without a key spread over the topic's partitions; those with one follow its hash.
  */
 public class DeadLetterSerializer implements KafkaRecordSerializationSchema<DeadLetter> {
 
@@ -36,7 +37,7 @@ public class DeadLetterSerializer implements KafkaRecordSerializationSchema<Dead
         headers.add(TOPIC_HEADER, utf8(source.topic()));
         headers.add(PARTITION_HEADER, utf8(Integer.toString(source.partition())));
         headers.add(OFFSET_HEADER, utf8(Long.toString(source.offset())));
-        return new ProducerRecord<>(topic, null, null, null, source.value(), headers);
+        return new ProducerRecord<>(topic, null, null, source.key(), source.value(), headers);
     }
 
     private static byte[] utf8(String text) {

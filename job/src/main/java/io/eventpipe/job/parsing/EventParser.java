@@ -55,6 +55,9 @@ public final class EventParser implements Serializable {
     }
 
     private ParsedEvent toEvent(RawEvent raw) throws InvalidEventException {
+        if (raw.value() == null || raw.value().length == 0) {
+            throw new InvalidEventException(InvalidReasons.EMPTY_VALUE);
+        }
         if (raw.value().length > mapping.maxEventBytes()) {
             throw new InvalidEventException(InvalidReasons.OVERSIZE);
         }

@@ -3,6 +3,12 @@ package io.eventpipe.job.parsing;
 /** The dead-letter reasons of records that cannot be parsed into an event. */
 public final class InvalidReasons {
 
+    /**
+     * The record has no value: a Kafka tombstone (null value) or zero bytes. Its dead letter keeps
+     * the key, which is then all there is to tell which record it was.
+     */
+    public static final String EMPTY_VALUE = "empty-value";
+
     /** The value is not a JSON object. */
     public static final String INVALID_JSON = "invalid-json";
 

@@ -7,19 +7,23 @@ import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
- * Wraps each Kafka record, unparsed, as a {@link RawEvent} with its topic, partition and offset.
+ * Wraps each Kafka record, unparsed, as a {@link RawEvent} with its key, topic, partition and
+ * offset. A tombstone (no value) stays one: its value is null, not an empty array.
  *
  * <p>Parsing happens later, in {@link ParseEventsFunction}, so that a bad record becomes a dead
  * letter instead of a deserialization failure that would restart the job forever.
  */
 public class RawEventDeserializer implements KafkaRecordDeserializationSchema<RawEvent> {
 
-    private static final byte[] NO_VALUE = new byte[0];
-
     @Override
     public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<RawEvent> out) {
-        byte[] value = record.value() == null ? NO_VALUE : record.value();
-        out.collect(new RawEvent(value, record.topic(), record.partition(), record.offset()));
+        out.collect(
+                new RawEvent(
+                        record.value(),
+                        record.topic(),
+                        record.partition(),
+                        record.offset(),
+                        record.key()));
     }
 
     @Override

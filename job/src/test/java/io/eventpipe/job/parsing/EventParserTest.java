@@ -172,7 +172,6 @@ class EventParserTest {
     @ParameterizedTest
     @ValueSource(
             strings = {
-                "",
                 "not json",
                 "{\"type\":\"click\"",
                 "[{\"type\":\"click\"}]",
@@ -204,6 +203,26 @@ class EventParserTest {
 
         assertThat(tooLong.invalidReason()).isEqualTo("bad-field:/page");
         assertThat(atTheLimit.event().key()).isEqualTo(longest);
+    }
+
+    @Test
+    void tombstoneAndZeroLengthValueAreEmptyValueWhateverTheSizeLimit() {
+        FieldMapping noRoomAtAll =
+                new FieldMapping(
+                        "/type", "/user_id", "/ts", null, null, TimeFormat.EPOCH_MILLIS, 0);
+        RawEvent tombstone = new RawEvent(null, "events", 0, 1L, new byte[] {'k'});
+        RawEvent zeroBytes = new RawEvent(new byte[0], "events", 0, 2L);
+
+        for (FieldMapping mapping : new FieldMapping[] {DEFAULTS, noRoomAtAll}) {
+            EventParser parser = new EventParser(mapping);
+            assertThat(parser.parse(tombstone).invalidReason()).isEqualTo("empty-value");
+            assertThat(parser.parse(zeroBytes).invalidReason()).isEqualTo("empty-value");
+        }
+    }
+
+    @Test
+    void whitespaceOnlyValueIsInvalidJsonNotEmpty() {
+        assertThat(reasonOf("  \n")).isEqualTo(InvalidReasons.INVALID_JSON);
     }
 
     @Test

@@ -16,21 +16,37 @@ import org.junit.jupiter.api.Test;
 class KafkaRecordSchemasTest {
 
     @Test
-    void rawEventKeepsBytesTopicPartitionAndOffsetAndTombstonesBecomeEmpty() throws Exception {
+    void rawEventKeepsKeyBytesTopicPartitionAndOffset() {
+        byte[] key = "user-7".getBytes(StandardCharsets.UTF_8);
         byte[] value = "{\"a\":1}".getBytes(StandardCharsets.UTF_8);
+        List<RawEvent> out = new ArrayList<>();
+
+        new RawEventDeserializer()
+                .deserialize(new ConsumerRecord<>("events", 3, 17L, key, value), collectInto(out));
+
+        assertThat(out).hasSize(1);
+        assertThat(out.get(0).value()).isEqualTo(value);
+        assertThat(out.get(0).key()).isEqualTo(key);
+        assertThat(out.get(0))
+                .extracting(RawEvent::topic, RawEvent::partition, RawEvent::offset)
+                .containsExactly("events", 3, 17L);
+    }
+
+    @Test
+    void tombstoneStaysNullAndAnEmptyValueStaysEmpty() {
+        byte[] key = "user-7".getBytes(StandardCharsets.UTF_8);
         List<RawEvent> out = new ArrayList<>();
         Collector<RawEvent> collector = collectInto(out);
 
         new RawEventDeserializer()
-                .deserialize(new ConsumerRecord<>("events", 3, 17L, null, value), collector);
+                .deserialize(new ConsumerRecord<>("events", 1, 18L, key, null), collector);
         new RawEventDeserializer()
-                .deserialize(new ConsumerRecord<>("events", 1, 18L, null, null), collector);
+                .deserialize(new ConsumerRecord<>("events", 1, 19L, null, new byte[0]), collector);
 
-        assertThat(out.get(0).value()).isEqualTo(value);
-        assertThat(out.get(0))
-                .extracting(RawEvent::topic, RawEvent::partition, RawEvent::offset)
-                .containsExactly("events", 3, 17L);
+        assertThat(out.get(0).value()).isNull();
+        assertThat(out.get(0).key()).isEqualTo(key);
         assertThat(out.get(1).value()).isEmpty();
+        assertThat(out.get(1).key()).isNull();
     }
 
     @Test
@@ -42,11 +58,27 @@ class KafkaRecordSchemasTest {
                 new DeadLetterSerializer("events-dlq").serialize(letter, null, 99L);
 
         assertThat(record.topic()).isEqualTo("events-dlq");
+        assertThat(record.key()).isNull();
         assertThat(record.value()).isEqualTo(original);
         assertThat(header(record, "dlq.reason")).isEqualTo("bad-time");
         assertThat(header(record, "dlq.source.topic")).isEqualTo("events");
         assertThat(header(record, "dlq.source.partition")).isEqualTo("2");
         assertThat(header(record, "dlq.source.offset")).isEqualTo("12345");
+    }
+
+    @Test
+    void deadLetterOfATombstoneIsATombstoneWithTheOriginalKey() {
+        byte[] key = "user-7".getBytes(StandardCharsets.UTF_8);
+        RawEvent tombstone = new RawEvent(null, "events", 0, 5L, key);
+
+        ProducerRecord<byte[], byte[]> record =
+                new DeadLetterSerializer("events-dlq")
+                        .serialize(new DeadLetter(tombstone, InvalidReasons.EMPTY_VALUE), null, 1L);
+
+        assertThat(record.key()).isEqualTo(key);
+        assertThat(record.value()).isNull();
+        assertThat(header(record, "dlq.reason")).isEqualTo("empty-value");
+        assertThat(header(record, "dlq.source.offset")).isEqualTo("5");
     }
 
     private static String header(ProducerRecord<byte[], byte[]> record, String key) {

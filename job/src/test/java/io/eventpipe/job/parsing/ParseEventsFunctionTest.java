@@ -45,6 +45,27 @@ class ParseEventsFunctionTest {
         harness.close();
     }
 
+    @Test
+    void tombstonesAndEmptyValuesBecomeEmptyValueDeadLettersKeepingTheirKeys() throws Exception {
+        OneInputStreamOperatorTestHarness<RawEvent, ParsedEvent> harness =
+                ProcessFunctionTestHarnesses.forProcessFunction(new ParseEventsFunction(MAPPING));
+        byte[] key = "user-1".getBytes(StandardCharsets.UTF_8);
+        RawEvent tombstone = new RawEvent(null, "events", 1, 4, key);
+        RawEvent empty = new RawEvent(new byte[0], "events", 1, 5, key);
+
+        harness.processElement(tombstone, 10);
+        harness.processElement(empty, 11);
+
+        assertThat(harness.extractOutputValues()).isEmpty();
+        assertThat(harness.getSideOutput(ParseEventsFunction.DEAD_LETTERS))
+                .extracting(StreamRecord::getValue)
+                .usingRecursiveFieldByFieldElementComparator()
+                .containsExactly(
+                        new DeadLetter(tombstone, InvalidReasons.EMPTY_VALUE),
+                        new DeadLetter(empty, InvalidReasons.EMPTY_VALUE));
+        harness.close();
+    }
+
     private static RawEvent raw(String json, long offset) {
         return new RawEvent(json.getBytes(StandardCharsets.UTF_8), "events", 1, offset);
     }
