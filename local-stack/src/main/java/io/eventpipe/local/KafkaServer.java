@@ -11,8 +11,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,18 +77,64 @@ public final class KafkaServer extends ChildProcessServer {
 
     /** Creates a topic with replication factor 1; an existing topic of that name is kept. */
     public void createTopic(String name, int partitions) {
+        createTopic(name, partitions, Map.of());
+    }
+
+    /**
+     * Creates a topic with replication factor 1 and the given topic configs (such as {@code
+     * max.message.bytes}). An existing topic of that name keeps its partitions but gets these
+     * configs set, so that a topic made by an older version of the stack is brought up to date.
+     */
+    public void createTopic(String name, int partitions, Map<String, String> configs) {
+        boolean created = create(new NewTopic(name, partitions, (short) 1).configs(configs));
+        if (!created && !configs.isEmpty()) {
+            setConfigs(name, configs);
+        }
+    }
+
+    /** True when the topic was created, false when it already existed. */
+    private boolean create(NewTopic topic) {
         try (Admin admin = admin()) {
-            admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1)))
+            admin.createTopics(List.of(topic))
                     .all()
                     .get(ADMIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            LOG.info("Created topic {} with {} partitions", name, partitions);
+            LOG.info(
+                    "Created topic {} with {} partitions {}",
+                    topic.name(),
+                    topic.numPartitions(),
+                    topic.configs());
+            return true;
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException("Cannot create topic " + name, e.getCause());
+                throw new IllegalStateException(
+                        "Cannot create topic " + topic.name(), e.getCause());
             }
-            LOG.info("Topic {} already exists", name);
+            LOG.info("Topic {} already exists", topic.name());
+            return false;
         } catch (InterruptedException | TimeoutException e) {
-            throw new IllegalStateException("Cannot create topic " + name, e);
+            throw new IllegalStateException("Cannot create topic " + topic.name(), e);
+        }
+    }
+
+    private void setConfigs(String name, Map<String, String> configs) {
+        List<AlterConfigOp> ops =
+                configs.entrySet().stream()
+                        .map(
+                                entry ->
+                                        new AlterConfigOp(
+                                                new ConfigEntry(entry.getKey(), entry.getValue()),
+                                                AlterConfigOp.OpType.SET))
+                        .toList();
+        ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, name);
+        try (Admin admin = admin()) {
+            admin.incrementalAlterConfigs(Map.of(topic, ops))
+                    .all()
+                    .get(ADMIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            LOG.info("Set {} on topic {}", configs, name);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Cannot configure topic " + name, e.getCause());
+        } catch (InterruptedException | TimeoutException e) {
+            throw new IllegalStateException("Cannot configure topic " + name, e);
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.apache.kafka.common.config.TopicConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -38,6 +39,13 @@ final class UpCommand implements Callable<Integer> {
     static final String EVENTS_TOPIC = "events";
     static final String DEAD_LETTER_TOPIC = "events-dlq";
     static final int EVENTS_PARTITIONS = 4;
+
+    /**
+     * {@code max.message.bytes} of the dead-letter topic: twice the broker's default, which the
+     * events topic keeps, because a dead letter is a whole event plus its dlq headers and an event
+     * near the limit would otherwise have no room in the dead-letter topic.
+     */
+    static final int DEAD_LETTER_MAX_MESSAGE_BYTES = 2 * 1024 * 1024;
 
     @Spec private CommandSpec spec;
 
@@ -80,7 +88,12 @@ final class UpCommand implements Callable<Integer> {
         }
         startServers(out, stack);
         stack.kafka.createTopic(EVENTS_TOPIC, EVENTS_PARTITIONS);
-        stack.kafka.createTopic(DEAD_LETTER_TOPIC, 1);
+        stack.kafka.createTopic(
+                DEAD_LETTER_TOPIC,
+                1,
+                Map.of(
+                        TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
+                        Integer.toString(DEAD_LETTER_MAX_MESSAGE_BYTES)));
         ensureJob(out, stack, resumeFrom, options.get());
         StatsApiProcess statsApi =
                 stack.statsApi(
