@@ -32,7 +32,9 @@ final class StatsHandlers {
         ctx.json(service.windows(type, range, parameters.before(), parameters.limit()));
     }
 
+    // Jetty's own parameter decoding: Javalin's drops a value it cannot decode (from=%ZZ would
+    // silently mean "no from"), Jetty's throws, which ErrorMapping answers with 400.
     private QueryParameters parameters(Context ctx) {
-        return new QueryParameters(ctx::queryParam, clock.instant(), maxRange);
+        return new QueryParameters(ctx.req()::getParameter, clock.instant(), maxRange);
     }
 }

@@ -1,8 +1,10 @@
 package io.eventpipe.stats.http;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.eventpipe.stats.service.StatsService;
 import io.eventpipe.stats.store.Readiness;
 import io.javalin.Javalin;
+import io.javalin.http.Handler;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
@@ -15,7 +17,9 @@ import org.eclipse.jetty.util.component.LifeCycle;
  * Builds the Javalin application: routes, JSON mapping, error answers and request metrics.
  *
  * <p>Routes: {@code GET /stats}, {@code GET /stats/{type}}, {@code GET /health}, {@code GET
- * /ready}, {@code GET /metrics}. The API is read-only.
+ * /ready}, {@code GET /metrics}, each also for {@code HEAD}. The API is read-only: another method
+ * on one of these paths gets 405 with an {@code Allow} header. Every error answer is JSON, those of
+ * Jetty (malformed requests, 414, 431) included.
  */
 public final class WebServer {
 
@@ -32,24 +36,35 @@ public final class WebServer {
             PrometheusMeterRegistry registry,
             Clock clock,
             Duration maxRange) {
+        ObjectMapper mapper = JsonMapping.objectMapper();
         Javalin app =
                 Javalin.create(
                         config -> {
                             config.showJavalinBanner = false;
-                            config.jsonMapper(
-                                    new JavalinJackson(JsonMapping.objectMapper(), false));
+                            config.jsonMapper(new JavalinJackson(mapper, false));
+                            config.http.prefer405over404 = true;
                             config.jetty.modifyServer(WebServer::stopGracefullyOnceStarted);
+                            config.jetty.modifyServer(
+                                    server -> server.setErrorHandler(new JsonErrorHandler(mapper)));
                         });
         new HttpMetrics(registry).install(app);
         ErrorMapping.install(app);
         StatsHandlers stats = new StatsHandlers(service, clock, maxRange);
         HealthHandlers health = new HealthHandlers(readiness);
-        app.get("/stats", stats::overview);
-        app.get("/stats/{type}", stats::series);
-        app.get("/health", health::health);
-        app.get("/ready", health::ready);
-        app.get("/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT).result(registry.scrape()));
+        getAndHead(app, "/stats", stats::overview);
+        getAndHead(app, "/stats/{type}", stats::series);
+        getAndHead(app, "/health", health::health);
+        getAndHead(app, "/ready", health::ready);
+        getAndHead(
+                app, "/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT).result(registry.scrape()));
         return app;
+    }
+
+    // Without its own HEAD route Javalin answers HEAD with an empty 200 whatever GET would answer;
+    // running the GET handler gives HEAD GET's status and headers, and Jetty sends no body.
+    private static void getAndHead(Javalin app, String path, Handler handler) {
+        app.get(path, handler);
+        app.head(path, handler);
     }
 
     // Set only once started: a graceful stop of a server that failed to bind ends in Jetty's

@@ -26,10 +26,15 @@ public final class ApiClient {
 
     /** GETs the path (with its query string) and returns status, headers and body. */
     public Answer get(String pathAndQuery) {
+        return send("GET", pathAndQuery);
+    }
+
+    /** Sends a request without a body with any method, e.g. HEAD or DELETE. */
+    public Answer send(String method, String pathAndQuery) {
         HttpRequest request =
                 HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery))
                         .timeout(REQUEST_TIMEOUT)
-                        .GET()
+                        .method(method, HttpRequest.BodyPublishers.noBody())
                         .build();
         try {
             return new Answer(client.send(request, HttpResponse.BodyHandlers.ofString()));
