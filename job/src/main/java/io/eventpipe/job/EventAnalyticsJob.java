@@ -38,15 +38,21 @@ import picocli.CommandLine.ParameterException;
  *   <li>{@code --allowed-lateness} 0s: how long after its end a window still takes late events.
  *   <li>{@code --provisional-interval} 5s: how often an open window with new events writes a
  *       provisional row.
- *   <li>{@code --top-k} 10: how many most frequent keys each window keeps.
- *   <li>{@code --checkpoint-interval} 10s: rows and offsets are committed per checkpoint.
+ *   <li>{@code --top-k} 10: how many most frequent keys each window keeps, 1 to 256 (a row of 256
+ *       keys of the longest kind stays under the sink's 1 MiB row limit).
+ *   <li>{@code --checkpoint-interval} 10s: rows and offsets are committed per checkpoint; at least
+ *       10ms, Flink's minimum.
  *   <li>{@code --parallelism} (none): the job's parallelism; without it, {@code flink run -p} or
  *       the cluster's default applies.
- *   <li>{@code --max-parallelism} 128: upper bound of later rescaling; fixed once state exists.
+ *   <li>{@code --max-parallelism} 128: upper bound of later rescaling; fixed once state exists; at
+ *       most 32768, Flink's limit.
  *   <li>{@code --cassandra-hosts} 127.0.0.1 (comma separated), {@code --cassandra-port} 9042,
  *       {@code --cassandra-datacenter} datacenter1: where Cassandra is.
  *   <li>{@code --keyspace} analytics and {@code --replication} {'class': 'SimpleStrategy',
- *       'replication_factor': 1}: the keyspace, created with that replication when missing.
+ *       'replication_factor': 1}: the keyspace, created with that replication when missing. The
+ *       keyspace is a letter then up to 47 letters, digits or underscores, and not a CQL reserved
+ *       word; the replication is a CQL map, either {'class': 'SimpleStrategy',
+ *       'replication_factor': n} or {'class': 'NetworkTopologyStrategy', '<datacenter>': n, ...}.
  *   <li>{@code --cassandra-username}, {@code --cassandra-password} (none): credentials; without
  *       them the environment variables CASSANDRA_USERNAME and CASSANDRA_PASSWORD are used.
  *   <li>{@code --sink-max-batch-rows} 100, {@code --sink-flush-interval} 1s, {@code
@@ -55,10 +61,11 @@ import picocli.CommandLine.ParameterException;
  *   <li>{@code --help}: print the options and exit.
  * </ul>
  *
- * <p>A bad option stops start-up with a message naming it and the values it accepts. Delivery:
- * every row in Cassandra is an absolute value rewritten identically after a restart, so the tables
- * end as if each event were counted exactly once (duplicates in the topic itself are counted); dead
- * letters are written at least once.
+ * <p>Durations are written as Flink writes them ({@code 500ms}, {@code 5s}, {@code 1min}) and must
+ * be whole milliseconds. A bad option stops start-up with a message naming it and the values it
+ * accepts. Delivery: every row in Cassandra is an absolute value rewritten identically after a
+ * restart, so the tables end as if each event were counted exactly once (duplicates in the topic
+ * itself are counted); dead letters are written at least once.
  *
  * <p>Metrics, exported by Flink's Prometheus reporter as {@code
  * flink_taskmanager_job_task_operator_[<label>_]<name>}, the label's value a Prometheus label:

@@ -148,14 +148,19 @@ public final class JobCommandLine {
     @Option(
             names = "--top-k",
             defaultValue = "10",
-            description = "How many most frequent keys each window keeps.")
+            description =
+                    "How many most frequent keys each window keeps, 1 to "
+                            + WindowOptions.MAX_TOP_K
+                            + ".")
     int topK;
 
     @Option(
             names = "--checkpoint-interval",
             defaultValue = "10s",
             converter = DurationConverter.class,
-            description = "Checkpoint interval; rows and offsets are committed per checkpoint.")
+            description =
+                    "Checkpoint interval, at least 10ms; rows and offsets are committed per"
+                            + " checkpoint.")
     Duration checkpointInterval;
 
     @Option(
@@ -188,13 +193,18 @@ public final class JobCommandLine {
     @Option(
             names = "--keyspace",
             defaultValue = "analytics",
-            description = "Keyspace of the tables; created when missing.")
+            description =
+                    "Keyspace of the tables, created when missing: a letter then up to 47"
+                            + " letters, digits or underscores, not a CQL reserved word.")
     String keyspace;
 
     @Option(
             names = "--replication",
             defaultValue = "{'class': 'SimpleStrategy', 'replication_factor': 1}",
-            description = "Replication of the keyspace when the job creates it.")
+            description =
+                    "Replication of the keyspace when the job creates it: a CQL map, {'class':"
+                            + " 'SimpleStrategy', 'replication_factor': <n>} or {'class':"
+                            + " 'NetworkTopologyStrategy', '<datacenter>': <n>, ...}.")
     String replication;
 
     @Option(
@@ -251,7 +261,7 @@ public final class JobCommandLine {
             commandLine.usage(System.out);
             return null;
         }
-        new OptionChecks(commandLine).check(command);
+        new OptionChecks(commandLine).check(command, environment);
         return command.toOptions(environment);
     }
 
@@ -284,23 +294,31 @@ public final class JobCommandLine {
     }
 
     private CassandraOptions cassandraOptions(Map<String, String> environment) {
-        String username = orElse(cassandraUsername, environment.get(USERNAME_ENV));
-        String password = orElse(cassandraPassword, environment.get(PASSWORD_ENV));
         CassandraSinkConfig sink =
                 CassandraSinkConfig.builder()
                         .contactPoints(cassandraHosts)
                         .port(cassandraPort)
                         .localDatacenter(cassandraDatacenter)
                         .keyspace(keyspace)
-                        .username(username)
-                        .password(password)
+                        .username(username(environment))
+                        .password(password(environment))
                         .maxBatchRows(sinkMaxBatchRows)
                         .flushInterval(sinkFlushInterval)
                         .maxInFlightRequests(sinkMaxInFlight)
                         .maxRetries(sinkMaxRetries)
                         .consistencyLevel(sinkConsistency)
                         .build();
-        return new CassandraOptions(sink, replication);
+        return new CassandraOptions(sink, ReplicationMap.canonical(replication));
+    }
+
+    /** The user name from the option, else from the environment; null for none. */
+    String username(Map<String, String> environment) {
+        return orElse(cassandraUsername, environment.get(USERNAME_ENV));
+    }
+
+    /** The password from the option, else from the environment; null for none. */
+    String password(Map<String, String> environment) {
+        return orElse(cassandraPassword, environment.get(PASSWORD_ENV));
     }
 
     private static String emptyToNull(String value) {

@@ -1,12 +1,19 @@
 package io.eventpipe.job.config;
 
 import com.fasterxml.jackson.core.JsonPointer;
-import io.eventpipe.job.sink.CassandraSinkConfig;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import org.apache.flink.runtime.jobgraph.tasks.CheckpointCoordinatorConfiguration;
+import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
+import org.apache.kafka.common.utils.Utils;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
-/** Range checks of the options that picocli's type conversion cannot express. */
+/**
+ * Range checks of the options that picocli's type conversion cannot express, so that a value Flink,
+ * Kafka or Cassandra would refuse later stops start-up with a message naming the option.
+ */
 final class OptionChecks {
 
     private final CommandLine commandLine;
@@ -15,17 +22,8 @@ final class OptionChecks {
         this.commandLine = commandLine;
     }
 
-    void check(JobCommandLine options) {
-        checkNotBlank("--bootstrap-servers", options.bootstrapServers);
-        checkNotBlank("--topic", options.topic);
-        checkNotBlank("--group-id", options.groupId);
-        checkNotBlank("--dlq-topic", options.deadLetterTopic);
-        // Dead letters written back into the events topic would be read, rejected and written
-        // again, forever.
-        if (options.deadLetterTopic.equals(options.topic)) {
-            throw invalid("--dlq-topic", options.deadLetterTopic, "a topic other than --topic");
-        }
-        checkPositive("--partition-discovery-interval", options.partitionDiscoveryInterval);
+    void check(JobCommandLine options, Map<String, String> environment) {
+        checkKafka(options);
         checkPointer("--type-field", options.typeField, false);
         checkPointer("--user-field", options.userField, false);
         checkPointer("--time-field", options.timeField, false);
@@ -37,14 +35,50 @@ final class OptionChecks {
         checkPositive("--window-size", options.windowSize);
         checkNotNegative("--allowed-lateness", options.allowedLateness);
         checkPositive("--provisional-interval", options.provisionalInterval);
-        checkAtLeast("--top-k", options.topK, 1);
-        checkPositive("--checkpoint-interval", options.checkpointInterval);
+        checkRange("--top-k", options.topK, 1, WindowOptions.MAX_TOP_K);
         checkRuntime(options);
-        checkCassandra(options);
+        new CassandraOptionChecks(this).check(options, environment);
+    }
+
+    private void checkKafka(JobCommandLine options) {
+        checkNotBlank("--bootstrap-servers", options.bootstrapServers);
+        // Kafka's own parser of bootstrap addresses, which its clients would fail on later.
+        if (Arrays.stream(options.bootstrapServers.split(","))
+                .map(String::strip)
+                .filter(address -> !address.isEmpty())
+                .anyMatch(
+                        address ->
+                                Utils.getHost(address) == null || Utils.getPort(address) == null)) {
+            throw invalid(
+                    "--bootstrap-servers",
+                    options.bootstrapServers,
+                    "host:port pairs, comma separated, such as localhost:9092");
+        }
+        checkNotBlank("--topic", options.topic);
+        checkNotBlank("--group-id", options.groupId);
+        checkNotBlank("--dlq-topic", options.deadLetterTopic);
+        // Dead letters written back into the events topic would be read, rejected and written
+        // again, forever.
+        if (options.deadLetterTopic.equals(options.topic)) {
+            throw invalid("--dlq-topic", options.deadLetterTopic, "a topic other than --topic");
+        }
+        checkPositive("--partition-discovery-interval", options.partitionDiscoveryInterval);
     }
 
     private void checkRuntime(JobCommandLine options) {
-        checkAtLeast("--max-parallelism", options.maxParallelism, 1);
+        // Flink refuses shorter intervals when the job is built.
+        long minimumMillis = CheckpointCoordinatorConfiguration.MINIMAL_CHECKPOINT_TIME;
+        if (options.checkpointInterval.toMillis() < minimumMillis) {
+            throw invalid(
+                    "--checkpoint-interval",
+                    options.checkpointInterval,
+                    "a duration of at least " + minimumMillis + "ms, Flink's minimum");
+        }
+        checkRange(
+                "--max-parallelism",
+                options.maxParallelism,
+                1,
+                KeyGroupRangeAssignment.UPPER_BOUND_MAX_PARALLELISM);
         if (options.parallelism != null) {
             checkAtLeast("--parallelism", options.parallelism, 1);
             if (options.parallelism > options.maxParallelism) {
@@ -53,34 +87,6 @@ final class OptionChecks {
                         options.parallelism,
                         "at most --max-parallelism (" + options.maxParallelism + ")");
             }
-        }
-    }
-
-    private void checkCassandra(JobCommandLine options) {
-        if (options.cassandraHosts.stream().anyMatch(String::isBlank)) {
-            throw invalid(
-                    "--cassandra-hosts", options.cassandraHosts, "host names, comma separated");
-        }
-        if (options.cassandraPort < 1 || options.cassandraPort > 65535) {
-            throw invalid("--cassandra-port", options.cassandraPort, "a port from 1 to 65535");
-        }
-        checkNotBlank("--cassandra-datacenter", options.cassandraDatacenter);
-        if (!CassandraSinkConfig.KEYSPACE_NAME.matcher(options.keyspace).matches()) {
-            throw invalid(
-                    "--keyspace",
-                    options.keyspace,
-                    "a letter then up to 47 letters, digits or underscores");
-        }
-        checkNotBlank("--replication", options.replication);
-        checkAtLeast("--sink-max-batch-rows", options.sinkMaxBatchRows, 1);
-        checkPositive("--sink-flush-interval", options.sinkFlushInterval);
-        checkAtLeast("--sink-max-in-flight", options.sinkMaxInFlight, 1);
-        checkAtLeast("--sink-max-retries", options.sinkMaxRetries, 0);
-        if (!CassandraSinkConfig.WRITE_CONSISTENCY_LEVELS.contains(options.sinkConsistency)) {
-            throw invalid(
-                    "--sink-consistency",
-                    options.sinkConsistency,
-                    "one of " + CassandraSinkConfig.WRITE_CONSISTENCY_LEVELS);
         }
     }
 
@@ -100,19 +106,25 @@ final class OptionChecks {
         }
     }
 
-    private void checkNotBlank(String option, String value) {
+    void checkNotBlank(String option, String value) {
         if (value.isBlank()) {
             throw invalid(option, value, "a non-empty value");
         }
     }
 
-    private void checkAtLeast(String option, int value, int minimum) {
+    void checkAtLeast(String option, int value, int minimum) {
         if (value < minimum) {
             throw invalid(option, value, "an integer of at least " + minimum);
         }
     }
 
-    private void checkPositive(String option, Duration value) {
+    void checkRange(String option, int value, int minimum, int maximum) {
+        if (value < minimum || value > maximum) {
+            throw invalid(option, value, "an integer from " + minimum + " to " + maximum);
+        }
+    }
+
+    void checkPositive(String option, Duration value) {
         if (value.isZero() || value.isNegative()) {
             throw invalid(option, value, "a duration above zero, such as 500ms, 5s, 1min");
         }
@@ -124,7 +136,7 @@ final class OptionChecks {
         }
     }
 
-    private ParameterException invalid(String option, Object value, String accepted) {
+    ParameterException invalid(String option, Object value, String accepted) {
         return new ParameterException(
                 commandLine,
                 "Invalid value for option '"

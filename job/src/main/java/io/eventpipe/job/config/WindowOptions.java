@@ -11,4 +11,12 @@ public record WindowOptions(
         Duration allowedLateness,
         Duration provisionalInterval,
         int topK)
-        implements Serializable {}
+        implements Serializable {
+
+    /**
+     * The most top keys a window row may hold: 256 keys of the longest kind the parser accepts
+     * (1024 characters) stay well under the sink's 1 MiB limit on a row, which fails the job when
+     * passed.
+     */
+    public static final int MAX_TOP_K = 256;
+}

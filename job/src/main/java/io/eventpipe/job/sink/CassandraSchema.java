@@ -2,10 +2,6 @@ package io.eventpipe.job.sink;
 
 import com.datastax.driver.core.Cluster;
 import com.datastax.driver.core.Session;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -74,13 +70,6 @@ public final class CassandraSchema {
     }
 
     private static String readSchema() {
-        try (InputStream in = CassandraSchema.class.getResourceAsStream(SCHEMA_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(SCHEMA_RESOURCE + " is missing from the job jar");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + SCHEMA_RESOURCE, e);
-        }
+        return ClasspathText.read(SCHEMA_RESOURCE);
     }
 }

@@ -28,8 +28,20 @@ public final class CassandraSinkConfig implements Serializable {
     /** Environment variable read by {@link Builder#credentialsFromEnvironment(Map)}. */
     public static final String PASSWORD_ENV = "CASSANDRA_PASSWORD";
 
-    /** Cassandra's own limit on keyspace names; quoting is not supported on purpose. */
+    /**
+     * Cassandra's own limit on keyspace names; quoting is not supported on purpose, so a reserved
+     * word ({@link CqlReservedWords}) is refused too.
+     */
     public static final Pattern KEYSPACE_NAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9_]{0,47}");
+
+    /** The largest {@link Builder#maxBatchRows(int)}. */
+    public static final int MAX_BATCH_ROWS_LIMIT = 10_000;
+
+    /** The largest {@link Builder#maxInFlightRequests(int)}. */
+    public static final int MAX_IN_FLIGHT_LIMIT = 1_000;
+
+    /** The largest {@link Builder#maxRetries(int)}. */
+    public static final int MAX_RETRIES_LIMIT = 1_000;
 
     /**
      * The names of the consistency levels a plain upsert accepts: the serial levels are for
@@ -300,9 +312,12 @@ public final class CassandraSinkConfig implements Serializable {
                     "a data center name",
                     b.localDatacenter);
             require(
-                    b.keyspace != null && KEYSPACE_NAME.matcher(b.keyspace).matches(),
+                    b.keyspace != null
+                            && KEYSPACE_NAME.matcher(b.keyspace).matches()
+                            && !CqlReservedWords.isReserved(b.keyspace),
                     "keyspace",
-                    "a letter then up to 47 letters, digits or underscores",
+                    "a letter then up to 47 letters, digits or underscores, not a CQL reserved"
+                            + " word",
                     b.keyspace);
             require(
                     (b.username == null) == (b.password == null),
@@ -310,20 +325,20 @@ public final class CassandraSinkConfig implements Serializable {
                     "both or neither",
                     b.username == null ? "password only" : "username only");
             require(
-                    b.maxBatchRows >= 1 && b.maxBatchRows <= 10_000,
+                    b.maxBatchRows >= 1 && b.maxBatchRows <= MAX_BATCH_ROWS_LIMIT,
                     "maxBatchRows",
-                    "1..10000",
+                    "1.." + MAX_BATCH_ROWS_LIMIT,
                     b.maxBatchRows);
             requirePositive(b.flushInterval, "flushInterval");
             require(
-                    b.maxInFlightRequests >= 1 && b.maxInFlightRequests <= 1_000,
+                    b.maxInFlightRequests >= 1 && b.maxInFlightRequests <= MAX_IN_FLIGHT_LIMIT,
                     "maxInFlightRequests",
-                    "1..1000",
+                    "1.." + MAX_IN_FLIGHT_LIMIT,
                     b.maxInFlightRequests);
             require(
-                    b.maxRetries >= 0 && b.maxRetries <= 1_000,
+                    b.maxRetries >= 0 && b.maxRetries <= MAX_RETRIES_LIMIT,
                     "maxRetries",
-                    "0..1000",
+                    "0.." + MAX_RETRIES_LIMIT,
                     b.maxRetries);
             requirePositive(b.retryInitialBackoff, "retryInitialBackoff");
             requirePositive(b.retryMaxBackoff, "retryMaxBackoff");

@@ -231,12 +231,13 @@ class JobCommandLineTest {
     @ParameterizedTest
     @CsvSource(
             delimiter = '|',
+            quoteCharacter = '"',
             value = {
                 "--time-format          | epoch-nanos | epoch-millis, epoch-seconds, iso-8601",
                 "--window-size          | soon        | 500ms, 5s, 1min",
                 "--window-size          | 0s          | above zero",
                 "--provisional-interval | 0ms         | above zero",
-                "--top-k                | 0           | at least 1",
+                "--top-k                | 0           | from 1 to 256",
                 "--top-k                | many        | 'many'",
                 "--max-event-bytes      | 0           | at least 1",
                 "--parallelism          | 0           | at least 1",
@@ -246,14 +247,90 @@ class JobCommandLineTest {
                 "--cassandra-port       | 70000       | 1 to 65535",
                 "--keyspace             | my-space    | letters, digits or underscores",
                 "--sink-consistency     | SERIAL      | LOCAL_QUORUM",
-                "--sink-max-in-flight   | 0           | at least 1",
+                "--sink-max-in-flight   | 0           | from 1 to 1000",
                 "--dlq-topic            | events      | a topic other than --topic",
+                // values that passed the checks before and failed later in Flink or Cassandra
+                "--window-size                  | 1ns                   | whole milliseconds",
+                "--checkpoint-interval          | 500micros             | whole milliseconds",
+                "--allowed-lateness             | 1500µs                | whole milliseconds",
+                "--sink-flush-interval          | 999999ns              | whole milliseconds",
+                "--partition-discovery-interval | 999999999999999999d   | whole milliseconds",
+                "--idle-timeout                 | 9223372036854775807s  | whole milliseconds",
+                "--checkpoint-interval          | 9ms                   | at least 10ms",
+                "--max-parallelism              | 32769                 | from 1 to 32768",
+                "--top-k                        | 257                   | from 1 to 256",
+                "--keyspace                     | select                | not a CQL reserved word",
+                "--keyspace                     | View                  | not a CQL reserved word",
+                "--replication                  | garbage               | a CQL replication map",
+                "--replication                  | {'class': 'Simple'}   | SimpleStrategy or",
+                "--cassandra-hosts              | c1,c2:9042            | without a port",
+                "--bootstrap-servers            | k1:9092,k2            | host:port pairs",
+                "--sink-max-batch-rows          | 10001                 | from 1 to 10000",
+                "--sink-max-in-flight           | 1001                  | from 1 to 1000",
+                "--sink-max-retries             | 1001                  | from 0 to 1000",
             })
     void badValueNamesTheOptionAndWhatItAccepts(String option, String value, String accepted) {
         assertThatThrownBy(() -> parse(option, value))
                 .isInstanceOf(ParameterException.class)
-                .hasMessageContaining("'" + option + "'")
+                .hasMessageContaining("Invalid value for option '" + option + "'")
                 .hasMessageContaining(accepted);
+    }
+
+    @Test
+    void boundaryValuesAreAccepted() {
+        JobOptions options =
+                parse(
+                        "--window-size", "1ms",
+                        "--allowed-lateness", "1500ms",
+                        "--provisional-interval", "1000micros",
+                        "--checkpoint-interval", "10ms",
+                        "--top-k", "256",
+                        "--max-parallelism", "32768",
+                        "--keyspace", "selection",
+                        "--cassandra-hosts", "c1,10.0.0.7,::1",
+                        "--bootstrap-servers", "k1:9092, k2:9093",
+                        "--sink-max-batch-rows", "10000",
+                        "--sink-max-in-flight", "1000",
+                        "--sink-max-retries", "1000");
+
+        assertThat(options.windows().windowSize()).isEqualTo(Duration.ofMillis(1));
+        assertThat(options.windows().allowedLateness()).isEqualTo(Duration.ofMillis(1500));
+        assertThat(options.windows().provisionalInterval()).isEqualTo(Duration.ofMillis(1));
+        assertThat(options.windows().topK()).isEqualTo(256);
+        assertThat(options.runtime())
+                .isEqualTo(new RuntimeOptions(Duration.ofMillis(10), null, 32768));
+        assertThat(options.cassandra().sink().contactPoints())
+                .containsExactly("c1", "10.0.0.7", "::1");
+        assertThat(options.cassandra().sink().maxBatchRows()).isEqualTo(10_000);
+        assertThat(options.cassandra().sink().maxInFlightRequests()).isEqualTo(1_000);
+        assertThat(options.cassandra().sink().maxRetries()).isEqualTo(1_000);
+    }
+
+    @Test
+    void replicationIsPassedOnAsCanonicalCql() {
+        JobOptions options =
+                parse("--replication", "{\"class\":\"NetworkTopologyStrategy\",'dc1':'3','dc2':0}");
+
+        assertThat(options.cassandra().replication())
+                .isEqualTo("{'class': 'NetworkTopologyStrategy', 'dc1': 3, 'dc2': 0}");
+    }
+
+    @Test
+    void userNameWithoutPasswordIsRefusedNamingTheMissingOne() {
+        assertThatThrownBy(() -> parse("--cassandra-username", "job"))
+                .isInstanceOf(ParameterException.class)
+                .hasMessageContaining("'--cassandra-password'")
+                .hasMessageContaining("CASSANDRA_PASSWORD");
+    }
+
+    @Test
+    void passwordWithoutUserNameIsRefusedWithoutPrintingIt() {
+        Map<String, String> env = Map.of("CASSANDRA_PASSWORD", "hunter2");
+
+        assertThatThrownBy(() -> JobCommandLine.parse(new String[0], env))
+                .isInstanceOf(ParameterException.class)
+                .hasMessageContaining("'--cassandra-username'")
+                .hasMessageNotContaining("hunter2");
     }
 
     @Test

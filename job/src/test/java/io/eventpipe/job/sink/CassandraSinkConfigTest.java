@@ -69,6 +69,7 @@ class CassandraSinkConfigTest {
         assertRejected(b -> b.port(0), "port", "1..65535");
         assertRejected(b -> b.localDatacenter(" "), "localDatacenter", "data center name");
         assertRejected(b -> b.keyspace("bad-name"), "keyspace", "letter");
+        assertRejected(b -> b.keyspace("Select"), "keyspace", "not a CQL reserved word");
         assertRejected(b -> b.username("only-user"), "username/password", "both or neither");
         assertRejected(b -> b.maxBatchRows(0), "maxBatchRows", "1..10000");
         assertRejected(b -> b.flushInterval(Duration.ZERO), "flushInterval", "positive");
