@@ -2,23 +2,17 @@ package io.eventpipe.job;
 
 import io.eventpipe.job.config.KafkaOptions;
 import io.eventpipe.job.parsing.DeadLetterSerializer;
+import io.eventpipe.job.parsing.DeadLetterSizeLimit;
 import io.eventpipe.job.parsing.RawEventDeserializer;
 import io.eventpipe.job.records.DeadLetter;
 import io.eventpipe.job.records.RawEvent;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+import org.apache.kafka.clients.producer.ProducerConfig;
 
 /**
  * The job's Kafka source of raw events and its Kafka sink of dead letters.
@@ -29,48 +23,20 @@ import org.apache.kafka.clients.consumer.OffsetResetStrategy;
  * where the last one stopped, and let operators watch consumer lag.
  *
  * <p>Dead letters are written at least once: after a restart a dead letter may appear twice, which
- * is harmless for a topic meant for inspection and replay.
+ * is harmless for a topic meant for inspection and replay. One larger than the dead-letter topic
+ * accepts fails the job with an explanation rather than being dropped ({@link
+ * DeadLetterSerializer}).
  */
 final class KafkaConnectors {
 
     private KafkaConnectors() {}
 
     /**
-     * Stops start-up when the events topic or the dead-letter topic does not exist: the source
-     * would otherwise fail and restart forever on the missing metadata, and the broker may be set
-     * to create a mistyped dead-letter topic silently.
+     * Stops start-up when a topic is missing; warns when the dead-letter topic may be too small for
+     * the dead letters of the largest events ({@link KafkaTopicChecks}).
      */
     static void requireTopics(KafkaOptions kafka) {
-        List<String> wanted = List.of(kafka.topic(), kafka.deadLetterTopic());
-        Set<String> existing;
-        try (Admin admin =
-                Admin.create(
-                        Map.of(
-                                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                                kafka.bootstrapServers()))) {
-            existing = admin.listTopics().names().get(60, TimeUnit.SECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException(
-                    "Cannot list the topics of Kafka at --bootstrap-servers "
-                            + kafka.bootstrapServers(),
-                    e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while listing Kafka topics", e);
-        }
-        for (String topic : wanted) {
-            if (!existing.contains(topic)) {
-                String option = topic.equals(kafka.topic()) ? "--topic" : "--dlq-topic";
-                throw new IllegalStateException(
-                        "Topic '"
-                                + topic
-                                + "' ("
-                                + option
-                                + ") does not exist at "
-                                + kafka.bootstrapServers()
-                                + ": create it first");
-            }
-        }
+        KafkaTopicChecks.check(kafka);
     }
 
     static KafkaSource<RawEvent> source(KafkaOptions kafka) {
@@ -95,8 +61,18 @@ final class KafkaConnectors {
     static KafkaSink<DeadLetter> deadLetterSink(KafkaOptions kafka) {
         return KafkaSink.<DeadLetter>builder()
                 .setBootstrapServers(kafka.bootstrapServers())
-                .setRecordSerializer(new DeadLetterSerializer(kafka.deadLetterTopic()))
+                .setRecordSerializer(
+                        new DeadLetterSerializer(kafka.deadLetterTopic(), kafka.bootstrapServers()))
                 .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+                // A dead letter is a whole original record plus headers: the producer must take
+                // records above the 1 MiB default, so that the topic's limit is what binds. The
+                // buffer holds two of the largest; no compression, so sizes match the check.
+                .setProperty(
+                        ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
+                        Integer.toString(DeadLetterSizeLimit.PRODUCER_MAX_REQUEST_BYTES))
+                .setProperty(
+                        ProducerConfig.BUFFER_MEMORY_CONFIG,
+                        Long.toString(2L * DeadLetterSizeLimit.PRODUCER_MAX_REQUEST_BYTES))
                 .build();
     }
 }

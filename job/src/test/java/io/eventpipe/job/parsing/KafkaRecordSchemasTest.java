@@ -55,7 +55,8 @@ class KafkaRecordSchemasTest {
         DeadLetter letter = new DeadLetter(new RawEvent(original, "events", 2, 12345L), "bad-time");
 
         ProducerRecord<byte[], byte[]> record =
-                new DeadLetterSerializer("events-dlq").serialize(letter, null, 99L);
+                new DeadLetterSerializer(new DeadLetterSizeLimit("events-dlq", null))
+                        .serialize(letter, null, 99L);
 
         assertThat(record.topic()).isEqualTo("events-dlq");
         assertThat(record.key()).isNull();
@@ -72,7 +73,7 @@ class KafkaRecordSchemasTest {
         RawEvent tombstone = new RawEvent(null, "events", 0, 5L, key);
 
         ProducerRecord<byte[], byte[]> record =
-                new DeadLetterSerializer("events-dlq")
+                new DeadLetterSerializer(new DeadLetterSizeLimit("events-dlq", null))
                         .serialize(new DeadLetter(tombstone, InvalidReasons.EMPTY_VALUE), null, 1L);
 
         assertThat(record.key()).isEqualTo(key);

@@ -13,6 +13,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -22,7 +23,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 public final class KafkaTestClient {
 
     /** A record read back, its headers as UTF-8 strings. */
-    public record ReadRecord(byte[] value, Map<String, String> headers) {}
+    public record ReadRecord(byte[] value, Map<String, String> headers, byte[] key) {}
 
     private final String bootstrapServers;
 
@@ -41,6 +42,25 @@ public final class KafkaTestClient {
         }
     }
 
+    /**
+     * Sends each record as given (topic, partition, key, value), one at a time, waiting for each
+     * ack; records up to {@code maxRequestBytes} are accepted by this producer.
+     *
+     * @return where each record was stored, in order
+     */
+    public List<RecordMetadata> produce(
+            List<ProducerRecord<byte[], byte[]>> records, int maxRequestBytes) throws Exception {
+        Map<String, Object> config = new HashMap<>(producerConfig());
+        config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, maxRequestBytes);
+        List<RecordMetadata> stored = new ArrayList<>();
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config)) {
+            for (ProducerRecord<byte[], byte[]> record : records) {
+                stored.add(producer.send(record).get(30, TimeUnit.SECONDS));
+            }
+        }
+        return stored;
+    }
+
     /** Every record of the topic from its beginning, as far as is there within the timeout. */
     public List<ReadRecord> readAll(String topic, Duration pollFor) {
         List<ReadRecord> records = new ArrayList<>();
@@ -56,7 +76,7 @@ public final class KafkaTestClient {
             while (!reachedEnds(consumer, ends) && System.nanoTime() < deadline) {
                 for (ConsumerRecord<byte[], byte[]> record :
                         consumer.poll(Duration.ofMillis(200))) {
-                    records.add(new ReadRecord(record.value(), headers(record)));
+                    records.add(new ReadRecord(record.value(), headers(record), record.key()));
                 }
             }
         }
