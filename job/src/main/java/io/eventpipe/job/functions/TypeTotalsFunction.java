@@ -8,13 +8,18 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Gauge;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -32,9 +37,12 @@ import org.apache.flink.util.Collector;
  * event_time_lag_milliseconds} (processing time minus the last watermark seen, -1 before the
  * first), and per event type {@code events_total} labelled {@code event_type}, a gauge equal to the
  * events of the last totals emitted, for at most 200 types per instance ({@link EventTypeGauges};
- * the events of further types go to {@code events_over_type_limit_total}).
+ * the events of further types go to {@code events_over_type_limit_total}). A restored instance
+ * registers the gauges of its types at once, with their counts at the checkpoint, rather than at
+ * each type's next row.
  */
-public class TypeTotalsFunction extends KeyedProcessFunction<String, WindowStats, TypeTotals> {
+public class TypeTotalsFunction extends KeyedProcessFunction<String, WindowStats, TypeTotals>
+        implements CheckpointedFunction {
 
     private final long allowedLatenessMillis;
     private transient MapState<Long, WindowStats> openWindows;
@@ -42,9 +50,28 @@ public class TypeTotalsFunction extends KeyedProcessFunction<String, WindowStats
     private transient Counter rowsEmitted;
     private transient EventTypeGauges typeGauges;
     private transient volatile long lastWatermark;
+    private transient ListState<Tuple2<String, Long>> gaugedTypes;
+    private transient List<Tuple2<String, Long>> restoredGauges;
 
     public TypeTotalsFunction(Duration allowedLateness) {
         this.allowedLatenessMillis = allowedLateness.toMillis();
+    }
+
+    // Keyed state is readable only for the key of the record at hand, so at start nothing in it
+    // says which types this instance holds; the gauged types are kept in operator state as well,
+    // as a union list so that after a rescale each instance can take back the types it now owns.
+    @Override
+    public void initializeState(FunctionInitializationContext context) throws Exception {
+        gaugedTypes =
+                context.getOperatorStateStore()
+                        .getUnionListState(EventTypeGauges.stateDescriptor());
+        restoredGauges =
+                EventTypeGauges.ownedBy(gaugedTypes.get(), getRuntimeContext().getTaskInfo());
+    }
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) throws Exception {
+        gaugedTypes.update(typeGauges.snapshot());
     }
 
     @Override
@@ -65,6 +92,7 @@ public class TypeTotalsFunction extends KeyedProcessFunction<String, WindowStats
                         .addGroup("table", "type_totals")
                         .counter("rows_emitted_total");
         typeGauges = new EventTypeGauges(getRuntimeContext().getMetricGroup());
+        restoredGauges.forEach(gauge -> typeGauges.restore(gauge.f0, gauge.f1));
         lastWatermark = Long.MIN_VALUE;
         getRuntimeContext()
                 .getMetricGroup()

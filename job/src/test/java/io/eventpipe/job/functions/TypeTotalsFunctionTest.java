@@ -7,16 +7,20 @@ import io.eventpipe.job.model.WindowStats;
 import io.eventpipe.job.testing.RecordedMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Gauge;
 import org.apache.flink.metrics.Metric;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.runtime.operators.testutils.MockEnvironmentBuilder;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.AbstractStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +30,7 @@ class TypeTotalsFunctionTest {
 
     private static final long MINUTE = 60_000;
     private static final Duration LATENESS = Duration.ofSeconds(10);
+    private static final int MAX_PARALLELISM = 128;
     private static final String TYPE_GAUGE =
             "flink_taskmanager_job_task_operator_event_type_events_total";
     private static final String OVER_LIMIT =
@@ -36,16 +41,26 @@ class TypeTotalsFunctionTest {
 
     @BeforeEach
     void open() throws Exception {
-        harness =
+        harness = newHarness(metrics, 1, 0);
+        harness.open();
+    }
+
+    /** A harness of one parallel instance of the operator, not opened yet. */
+    private static KeyedOneInputStreamOperatorTestHarness<String, WindowStats, TypeTotals>
+            newHarness(RecordedMetrics metrics, int parallelism, int subtask) throws Exception {
+        KeyedOneInputStreamOperatorTestHarness<String, WindowStats, TypeTotals> harness =
                 new KeyedOneInputStreamOperatorTestHarness<>(
                         new KeyedProcessOperator<>(new TypeTotalsFunction(LATENESS)),
                         WindowStats::eventType,
                         Types.STRING,
                         new MockEnvironmentBuilder()
                                 .setMetricGroup(metrics.taskMetricGroup())
+                                .setMaxParallelism(MAX_PARALLELISM)
+                                .setParallelism(parallelism)
+                                .setSubtaskIndex(subtask)
                                 .build());
         harness.setup(FlinkTypes.TYPE_TOTALS.createSerializer(new SerializerConfigImpl()));
-        harness.open();
+        return harness;
     }
 
     @AfterEach
@@ -76,9 +91,16 @@ class TypeTotalsFunctionTest {
     }
 
     private TypeTotals send(WindowStats window) throws Exception {
-        harness.processElement(new StreamRecord<>(window));
-        List<TypeTotals> out = new ArrayList<>(harness.extractOutputValues());
-        harness.getOutput().clear();
+        return send(harness, window);
+    }
+
+    private static TypeTotals send(
+            KeyedOneInputStreamOperatorTestHarness<String, WindowStats, TypeTotals> to,
+            WindowStats window)
+            throws Exception {
+        to.processElement(new StreamRecord<>(window));
+        List<TypeTotals> out = new ArrayList<>(to.extractOutputValues());
+        to.getOutput().clear();
         assertThat(out).hasSize(1);
         return out.get(0);
     }
@@ -191,5 +213,64 @@ class TypeTotalsFunctionTest {
         assertThat(metrics.find(TYPE_GAUGE, "event_type", "type-" + (types - 1))).isEmpty();
         Counter overLimit = (Counter) metrics.find(OVER_LIMIT, "subtask_index", "0").orElseThrow();
         assertThat(overLimit.getCount()).isEqualTo(overLimitEvents);
+    }
+
+    @Test
+    void restoredInstanceHasItsTypeGaugesBeforeAnyNewRow() throws Exception {
+        TypeTotals click = send(window("click", 0, 10, 0, 5, true));
+        TypeTotals view = send(window("view", 0, 4, 0, 4, false));
+        OperatorSubtaskState checkpoint = harness.snapshot(1, 1);
+        RecordedMetrics restoredMetrics = new RecordedMetrics();
+
+        try (var restored = newHarness(restoredMetrics, 1, 0)) {
+            restored.initializeState(checkpoint);
+            restored.open();
+
+            assertThat(restored.extractOutputValues()).isEmpty();
+            assertThat(gaugeValue(restoredMetrics, "click")).isEqualTo(click.events());
+            assertThat(gaugeValue(restoredMetrics, "view")).isEqualTo(view.events());
+            assertThat(restoredMetrics.count(TYPE_GAUGE)).isEqualTo(2);
+            TypeTotals viewAgain = send(restored, window("view", 0, 6, 0, 5, true));
+            assertThat(gaugeValue(restoredMetrics, "view")).isEqualTo(viewAgain.events());
+        }
+    }
+
+    @Test
+    void afterRescalingEachTypesGaugeIsRestoredWhereItsStateIs() throws Exception {
+        Map<String, Long> eventsAtCheckpoint = new HashMap<>();
+        for (int i = 0; i < 20; i++) {
+            TypeTotals totals = send(window("type-" + i, 0, i + 1, 0, 1, true));
+            eventsAtCheckpoint.put(totals.eventType(), totals.events());
+        }
+        OperatorSubtaskState checkpoint = harness.snapshot(1, 1);
+
+        Map<String, Long> gauged = new HashMap<>();
+        for (int subtask = 0; subtask < 2; subtask++) {
+            RecordedMetrics restoredMetrics = new RecordedMetrics();
+            try (var restored = newHarness(restoredMetrics, 2, subtask)) {
+                restored.initializeState(
+                        AbstractStreamOperatorTestHarness.repartitionOperatorState(
+                                checkpoint, MAX_PARALLELISM, 1, 2, subtask));
+                restored.open();
+                for (String type : eventsAtCheckpoint.keySet()) {
+                    if (restoredMetrics.find(TYPE_GAUGE, "event_type", type).isEmpty()) {
+                        continue;
+                    }
+                    assertThat(gauged.put(type, gaugeValue(restoredMetrics, type)))
+                            .as("gauge of %s on one instance only", type)
+                            .isNull();
+                    // The type's keyed state is here too: a new window adds to its totals.
+                    TypeTotals next = send(restored, window(type, MINUTE, 1, 0, 1, false));
+                    assertThat(next.events()).isEqualTo(eventsAtCheckpoint.get(type) + 1);
+                }
+            }
+        }
+
+        assertThat(gauged).isEqualTo(eventsAtCheckpoint);
+    }
+
+    private static long gaugeValue(RecordedMetrics metrics, String type) {
+        return (Long)
+                ((Gauge<?>) metrics.find(TYPE_GAUGE, "event_type", type).orElseThrow()).getValue();
     }
 }
