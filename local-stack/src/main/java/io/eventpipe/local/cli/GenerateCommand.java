@@ -14,9 +14,11 @@ import picocli.CommandLine.Spec;
  * {@code ./pipeline generate}: sends synthetic events in the default shape to Kafka at a steady
  * rate, showing the acknowledged count and rate while it runs and a summary at the end.
  *
- * <p>With {@code --duration} it sends exactly rate × duration events and stops; without, it runs
- * until Ctrl-C, then flushes what it already handed to the producer. Exit code 1 when any event was
- * not acknowledged, 130 after Ctrl-C.
+ * <p>With {@code --duration} it sends exactly rate × duration events and stops: the duration sets
+ * the count and the pacing, not a time limit, so when Kafka falls behind the run takes longer than
+ * the duration (the sender catches up once Kafka does) and the count stays exact. Without it, it
+ * runs until Ctrl-C, then flushes what it already handed to the producer. Exit code 1 when any
+ * event was not acknowledged, 130 after Ctrl-C.
  */
 @Command(
         name = "generate",
@@ -45,7 +47,11 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(
             names = "--duration",
             converter = DurationConverter.class,
-            description = "How long to send, e.g. 60s or 5m (default: until Ctrl-C).")
+            description = {
+                "Sends exactly --rate times this many seconds of events (e.g. 60s, 5m), spread"
+                        + " over that time; when Kafka is slower the run takes longer, with the"
+                        + " same count (default: until Ctrl-C)."
+            })
     private Duration duration;
 
     @Option(
