@@ -1,28 +1,23 @@
 package io.eventpipe.stats.service;
 
-import io.eventpipe.stats.store.WindowRow;
-
 /**
  * Picks the newest closed window and any newer provisional one from rows fed newest first.
  *
  * <p>Windows are tumbling, so a provisional row seen before the first final row is the open window;
  * provisional rows older than a final one are left over from an interrupted run and are ignored.
+ *
+ * @param <R> the row type: a full window row, or the narrow row of a range scan
  */
-final class LatestTracker {
+final class LatestTracker<R> {
 
-    private final String type;
-    private WindowRow latestClosed;
-    private WindowRow currentProvisional;
+    private R latestClosed;
+    private R currentProvisional;
 
-    LatestTracker(String type) {
-        this.type = type;
-    }
-
-    void add(WindowRow row) {
+    void add(R row, boolean isFinal) {
         if (latestClosed != null) {
             return;
         }
-        if (row.isFinal()) {
+        if (isFinal) {
             latestClosed = row;
         } else if (currentProvisional == null) {
             currentProvisional = row;
@@ -33,11 +28,13 @@ final class LatestTracker {
         return latestClosed != null;
     }
 
-    LatestWindows result() {
-        return new LatestWindows(type, view(latestClosed), view(currentProvisional));
+    /** The newest final row, null if none was fed. */
+    R latestClosed() {
+        return latestClosed;
     }
 
-    private static WindowView view(WindowRow row) {
-        return row == null ? null : WindowView.of(row);
+    /** A provisional row newer than the newest final one, null if none. */
+    R currentProvisional() {
+        return currentProvisional;
     }
 }

@@ -13,16 +13,15 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 
 /**
  * Answers the API's questions from the store: totals, newest windows and window series.
  *
  * <p>Knows nothing of HTTP. Event types come from {@code type_totals}; windows are read partition
- * by partition, one (type, UTC day) at a time, so the cost of a request grows with the number of
- * types and days asked for, which the caller bounds; the types of an overview are read
- * concurrently. Store failures propagate unchanged.
+ * by partition, (type, UTC day), so the cost of a request grows with the number of types and days
+ * asked for, which the caller bounds; the types of an overview are read concurrently, and the days
+ * of a range a few at a time ({@link RangeReader}). Store failures propagate unchanged.
  */
 public class StatsService {
 
@@ -31,6 +30,7 @@ public class StatsService {
     private static final int NEWEST_ROWS_SCANNED = 10;
 
     private final StatsStore store;
+    private final RangeReader rangeReader;
     private final Clock clock;
     private final Executor executor;
 
@@ -40,6 +40,7 @@ public class StatsService {
      */
     public StatsService(StatsStore store, Clock clock, Executor executor) {
         this.store = store;
+        this.rangeReader = new RangeReader(store);
         this.clock = clock;
         this.executor = executor;
     }
@@ -58,7 +59,8 @@ public class StatsService {
                                         CompletableFuture.supplyAsync(
                                                 () -> answer(type, range), executor))
                         .toList();
-        List<TypeAnswer> answers = joinAll(pending);
+        // Waits for every answer; a failure is rethrown as thrown, e.g. store unavailable.
+        List<TypeAnswer> answers = pending.stream().map(Stages::join).toList();
         return new Overview(
                 range.orElse(null),
                 watermark,
@@ -96,49 +98,31 @@ public class StatsService {
         if (range.isEmpty()) {
             return new TypeAnswer(allTime(type), newestWindows(type));
         }
-        RangeAccumulator accumulator = accumulate(type.eventType(), range.get());
-        return new TypeAnswer(accumulator.summary(), accumulator.latest());
-    }
-
-    /** Waits for every answer; a failure is rethrown as thrown, e.g. store unavailable. */
-    private static <T> List<T> joinAll(List<CompletableFuture<T>> pending) {
-        try {
-            return pending.stream().map(CompletableFuture::join).toList();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
-        }
-    }
-
-    private RangeAccumulator accumulate(String type, TimeRange range) {
-        RangeAccumulator accumulator = new RangeAccumulator(type);
-        for (LocalDate day : range.daysNewestFirst()) {
-            store.forEachWindow(type, day, range.from(), range.to(), accumulator::add);
-        }
-        return accumulator;
+        return rangeReader.read(type.eventType(), range.get());
     }
 
     private LatestWindows newestWindows(TypeTotalsRow type) {
-        LatestTracker tracker = new LatestTracker(type.eventType());
+        LatestTracker<WindowRow> tracker = new LatestTracker<>();
         if (type.lastEvent() == null) {
-            return tracker.result();
+            return new LatestWindows(type.eventType(), null, null);
         }
         // The newest window holds the last event, so it is in that event's day; the newest
         // closed one may be in the day before if the current day only has an open window.
         LocalDate newestDay = TimeRange.dayOf(type.lastEvent());
         for (LocalDate day : List.of(newestDay, newestDay.minusDays(1))) {
-            store.newestWindows(type.eventType(), day, NEWEST_ROWS_SCANNED).forEach(tracker::add);
+            store.newestWindows(type.eventType(), day, NEWEST_ROWS_SCANNED)
+                    .forEach(row -> tracker.add(row, row.isFinal()));
             if (tracker.foundClosed()) {
                 break;
             }
         }
-        return tracker.result();
+        return new LatestWindows(
+                type.eventType(), view(tracker.latestClosed()), view(tracker.currentProvisional()));
     }
 
-    /** The part of an overview about one type. */
-    private record TypeAnswer(TypeSummary totals, LatestWindows latest) {}
+    private static WindowView view(WindowRow row) {
+        return row == null ? null : WindowView.of(row);
+    }
 
     private static TypeSummary allTime(TypeTotalsRow row) {
         return new TypeSummary(

@@ -4,6 +4,9 @@ import com.datastax.oss.driver.api.core.DriverException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
 /**
@@ -33,6 +36,31 @@ final class QueryMetrics {
         } finally {
             sample.stop(timer(query, outcome));
         }
+    }
+
+    /** Like {@link #time} for a query that completes later: records when the stage completes. */
+    <T> CompletionStage<T> timeAsync(String query, Supplier<CompletionStage<T>> execution) {
+        Timer.Sample sample = Timer.start(registry);
+        CompletionStage<T> stage;
+        try {
+            stage = execution.get();
+        } catch (RuntimeException e) { // e.g. not connected yet: reported like a failed query
+            stage = CompletableFuture.failedFuture(e);
+        }
+        return stage.whenComplete(
+                (result, failure) -> {
+                    Throwable cause = unwrap(failure);
+                    if (cause instanceof RuntimeException error) {
+                        errors(query, error).increment();
+                    }
+                    sample.stop(timer(query, cause == null ? "success" : "error"));
+                });
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause()
+                : failure;
     }
 
     private Timer timer(String query, String outcome) {

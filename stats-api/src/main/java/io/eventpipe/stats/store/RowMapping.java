@@ -44,6 +44,17 @@ final class RowMapping {
                 watermark(row));
     }
 
+    static RangeRow rangeRow(Row row) {
+        ByteBuffer sketch = row.getByteBuffer("users_sketch");
+        return new RangeRow(
+                row.getInstant("window_start"),
+                row.getLong("events"),
+                sketch == null ? ByteBuffer.wrap(NO_BYTES) : sketch,
+                row.getInstant("first_event"),
+                row.getInstant("last_event"),
+                row.getBoolean("is_final"));
+    }
+
     private static Instant watermark(Row row) {
         Instant watermark = row.getInstant("watermark");
         return watermark == null || watermark.isAfter(Instant.EPOCH) ? watermark : null;

@@ -2,9 +2,11 @@ package io.eventpipe.stats.store;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.DriverException;
+import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.ResultSet;
+import com.datastax.oss.driver.api.core.cql.Row;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,8 +14,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +37,8 @@ public class StatsStore {
     private static final Logger LOG = LoggerFactory.getLogger(StatsStore.class);
     private static final String TOTALS_COLUMNS =
             "event_type, events, unique_users, users_sketch, first_event, last_event, watermark";
+    private static final String RANGE_COLUMNS =
+            "window_start, events, users_sketch, first_event, last_event, is_final";
     private static final String WINDOW_COLUMNS =
             "event_type, window_start, window_end, events, unique_users, users_sketch, first_event,"
                     + " last_event, top_keys, is_final, watermark";
@@ -85,7 +93,7 @@ public class StatsStore {
     /** Windows of one (type, day) partition starting in [from, to), newest first, at most limit. */
     public List<WindowRow> windows(
             String eventType, LocalDate day, Instant from, Instant to, int limit) {
-        String cql = windowRangeQuery() + " LIMIT ?";
+        String cql = windowRangeQuery(WINDOW_COLUMNS) + " LIMIT ?";
         return run(
                 "window_stats_page",
                 cql,
@@ -94,19 +102,30 @@ public class StatsStore {
     }
 
     /**
-     * Streams every window of one (type, day) partition starting in [from, to), newest first, page
-     * by page, so that a long range is never held in memory at once.
+     * The windows of one (type, day) partition starting in [from, to), newest first, with only the
+     * columns of {@link RangeRow}, read asynchronously page by page. The stage fails with {@link
+     * StoreUnavailableException} when Cassandra cannot answer.
      */
-    public void forEachWindow(
-            String eventType, LocalDate day, Instant from, Instant to, Consumer<WindowRow> sink) {
-        run(
-                "window_stats_range",
-                windowRangeQuery(),
-                List.of(eventType, day, from, to),
-                rs -> {
-                    rs.forEach(row -> sink.accept(RowMapping.window(row)));
-                    return null;
-                });
+    public CompletionStage<List<RangeRow>> rangeRows(
+            String eventType, LocalDate day, Instant from, Instant to) {
+        String cql = windowRangeQuery(RANGE_COLUMNS);
+        return runAsync(
+                "window_stats_range", cql, List.of(eventType, day, from, to), RowMapping::rangeRow);
+    }
+
+    /** One window by its primary key, empty if there is no such row. */
+    public Optional<WindowRow> window(String eventType, LocalDate day, Instant windowStart) {
+        String cql =
+                "SELECT "
+                        + WINDOW_COLUMNS
+                        + " FROM "
+                        + table("window_stats")
+                        + " WHERE event_type = ? AND day = ? AND window_start = ?";
+        return run(
+                "window_stats_one",
+                cql,
+                List.of(eventType, day, windowStart),
+                rs -> Optional.ofNullable(rs.one()).map(RowMapping::window));
     }
 
     /** Whether Cassandra answers a trivial query and the job's tables exist. */
@@ -138,9 +157,71 @@ public class StatsStore {
         return missing;
     }
 
-    private String windowRangeQuery() {
+    private <T> CompletionStage<List<T>> runAsync(
+            String name, String cql, List<Object> values, Function<Row, T> mapper) {
+        return metrics.timeAsync(
+                name,
+                () ->
+                        unavailableOnDriverFailure(
+                                name,
+                                () -> {
+                                    CqlSession session = connector.session();
+                                    BoundStatement statement =
+                                            prepare(session, cql).bind(values.toArray());
+                                    return session.executeAsync(statement)
+                                            .thenCompose(
+                                                    page ->
+                                                            allPages(
+                                                                    page,
+                                                                    mapper,
+                                                                    new ArrayList<>()));
+                                }));
+    }
+
+    // Pages after the first are fetched only once the previous one is mapped, so a partition is
+    // read with one request in flight.
+    private static <T> CompletionStage<List<T>> allPages(
+            AsyncResultSet page, Function<Row, T> mapper, List<T> rows) {
+        for (Row row : page.currentPage()) {
+            rows.add(mapper.apply(row));
+        }
+        if (!page.hasMorePages()) {
+            return CompletableFuture.completedFuture(rows);
+        }
+        return page.fetchNextPage().thenCompose(next -> allPages(next, mapper, rows));
+    }
+
+    /** Turns a driver failure, thrown or completing the stage, into a failed stage of ours. */
+    private static <T> CompletionStage<T> unavailableOnDriverFailure(
+            String name, Supplier<CompletionStage<T>> execution) {
+        CompletionStage<T> stage;
+        try {
+            stage = execution.get();
+        } catch (DriverException e) {
+            stage = CompletableFuture.failedFuture(e);
+        }
+        return stage.handle(
+                (result, failure) -> {
+                    Throwable cause =
+                            failure instanceof CompletionException ? failure.getCause() : failure;
+                    if (cause == null) {
+                        return result;
+                    }
+                    if (cause instanceof DriverException e) {
+                        throw unavailable(name, e);
+                    }
+                    throw new CompletionException(cause);
+                });
+    }
+
+    private static StoreUnavailableException unavailable(String name, DriverException e) {
+        LOG.debug("Cassandra query {} failed", name, e);
+        return new StoreUnavailableException("Cassandra query failed: " + e.getMessage(), e);
+    }
+
+    private String windowRangeQuery(String columns) {
         return "SELECT "
-                + WINDOW_COLUMNS
+                + columns
                 + " FROM "
                 + table("window_stats")
                 + " WHERE event_type = ? AND day = ? AND window_start >= ? AND window_start < ?";
@@ -159,9 +240,7 @@ public class StatsStore {
                         BoundStatement statement = prepare(session, cql).bind(values.toArray());
                         return mapper.map(session.execute(statement));
                     } catch (DriverException e) {
-                        LOG.debug("Cassandra query {} failed", name, e);
-                        throw new StoreUnavailableException(
-                                "Cassandra query failed: " + e.getMessage(), e);
+                        throw unavailable(name, e);
                     }
                 });
     }

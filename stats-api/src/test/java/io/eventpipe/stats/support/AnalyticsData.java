@@ -102,7 +102,7 @@ public final class AnalyticsData {
     }
 
     /** The compact image as the job stores it: an HLL_4 union result of the window's sketch. */
-    private static byte[] storedImage(HllSketch sketch) {
+    public static byte[] storedImage(HllSketch sketch) {
         Union union = new Union(GeneratedWindow.LG_K);
         union.update(sketch);
         return union.getResult(TgtHllType.HLL_4).toCompactByteArray();
