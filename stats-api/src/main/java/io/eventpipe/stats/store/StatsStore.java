@@ -2,7 +2,6 @@ package io.eventpipe.stats.store;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.DriverException;
-import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.ResultSet;
@@ -14,14 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Reads the job's analytics tables ({@code window_stats}, {@code type_totals}); read-only.
@@ -34,7 +28,6 @@ import org.slf4j.LoggerFactory;
  */
 public class StatsStore {
 
-    private static final Logger LOG = LoggerFactory.getLogger(StatsStore.class);
     private static final String TOTALS_COLUMNS =
             "event_type, events, unique_users, users_sketch, first_event, last_event, watermark";
     private static final String RANGE_COLUMNS =
@@ -162,7 +155,7 @@ public class StatsStore {
         return metrics.timeAsync(
                 name,
                 () ->
-                        unavailableOnDriverFailure(
+                        AsyncReads.unavailableOnDriverFailure(
                                 name,
                                 () -> {
                                     CqlSession session = connector.session();
@@ -171,52 +164,11 @@ public class StatsStore {
                                     return session.executeAsync(statement)
                                             .thenCompose(
                                                     page ->
-                                                            allPages(
+                                                            AsyncReads.allPages(
                                                                     page,
                                                                     mapper,
                                                                     new ArrayList<>()));
                                 }));
-    }
-
-    // Pages after the first are fetched only once the previous one is mapped, so a partition is
-    // read with one request in flight.
-    private static <T> CompletionStage<List<T>> allPages(
-            AsyncResultSet page, Function<Row, T> mapper, List<T> rows) {
-        for (Row row : page.currentPage()) {
-            rows.add(mapper.apply(row));
-        }
-        if (!page.hasMorePages()) {
-            return CompletableFuture.completedFuture(rows);
-        }
-        return page.fetchNextPage().thenCompose(next -> allPages(next, mapper, rows));
-    }
-
-    /** Turns a driver failure, thrown or completing the stage, into a failed stage of ours. */
-    private static <T> CompletionStage<T> unavailableOnDriverFailure(
-            String name, Supplier<CompletionStage<T>> execution) {
-        CompletionStage<T> stage;
-        try {
-            stage = execution.get();
-        } catch (DriverException e) {
-            stage = CompletableFuture.failedFuture(e);
-        }
-        return stage.handle(
-                (result, failure) -> {
-                    Throwable cause =
-                            failure instanceof CompletionException ? failure.getCause() : failure;
-                    if (cause == null) {
-                        return result;
-                    }
-                    if (cause instanceof DriverException e) {
-                        throw unavailable(name, e);
-                    }
-                    throw new CompletionException(cause);
-                });
-    }
-
-    private static StoreUnavailableException unavailable(String name, DriverException e) {
-        LOG.debug("Cassandra query {} failed", name, e);
-        return new StoreUnavailableException("Cassandra query failed: " + e.getMessage(), e);
     }
 
     private String windowRangeQuery(String columns) {
@@ -240,7 +192,7 @@ public class StatsStore {
                         BoundStatement statement = prepare(session, cql).bind(values.toArray());
                         return mapper.map(session.execute(statement));
                     } catch (DriverException e) {
-                        throw unavailable(name, e);
+                        throw AsyncReads.unavailable(name, e);
                     }
                 });
     }
