@@ -1,7 +1,6 @@
 package io.eventpipe.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,8 +13,6 @@ import io.eventpipe.stats.support.ApiClient.Answer;
 import io.eventpipe.stats.support.RawHttpRequest;
 import io.eventpipe.stats.support.RawHttpRequest.RawAnswer;
 import io.eventpipe.stats.support.TestServices;
-import java.time.Clock;
-import java.time.Duration;
 import org.assertj.core.api.AbstractStringAssert;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,9 +44,8 @@ class StatsApiErrorAnswersITCase {
         try (CqlSession session = TestServices.session(cassandra)) {
             AnalyticsSchema.create(session, keyspace);
         }
-        api = StatsApi.start(TestServices.config(cassandra, keyspace), Clock.systemUTC());
+        api = TestServices.startReady(cassandra, keyspace);
         client = new ApiClient(api.port());
-        await().atMost(Duration.ofMinutes(1)).until(() -> client.get("/ready").status() == 200);
     }
 
     @AfterAll

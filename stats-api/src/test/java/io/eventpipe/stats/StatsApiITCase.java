@@ -58,9 +58,8 @@ class StatsApiITCase {
             pageViewTotals = AnalyticsData.writeTotals(session, keyspace, "page_view", pageViews);
             clickTotals = AnalyticsData.writeTotals(session, keyspace, "click", clicks);
         }
-        api = StatsApi.start(TestServices.config(cassandra, keyspace), Clock.systemUTC());
+        api = TestServices.startReady(cassandra, keyspace);
         client = new ApiClient(api.port());
-        await().atMost(Duration.ofMinutes(1)).until(() -> client.get("/ready").status() == 200);
     }
 
     @AfterAll

@@ -2,7 +2,6 @@ package io.eventpipe.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.awaitility.Awaitility.await;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,7 +14,6 @@ import io.eventpipe.stats.support.ApiClient;
 import io.eventpipe.stats.support.GeneratedWindow;
 import io.eventpipe.stats.support.PrometheusText;
 import io.eventpipe.stats.support.TestServices;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -67,9 +65,8 @@ class StatsApiRangeITCase {
             AnalyticsData.writeTotals(session, keyspace, "search", searches);
             AnalyticsData.writeTotals(session, keyspace, "click", clicks);
         }
-        api = StatsApi.start(TestServices.config(cassandra, keyspace), Clock.systemUTC());
+        api = TestServices.startReady(cassandra, keyspace);
         client = new ApiClient(api.port());
-        await().atMost(Duration.ofMinutes(1)).until(() -> client.get("/ready").status() == 200);
     }
 
     @AfterAll

@@ -4,10 +4,13 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import io.eventpipe.local.CassandraServer;
+import io.eventpipe.stats.StatsApi;
 import io.eventpipe.stats.config.StatsApiConfig;
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import org.awaitility.Awaitility;
 
 /** Connects tests and the service under test to the local Cassandra. */
 public final class TestServices {
@@ -29,6 +32,16 @@ public final class TestServices {
                         // Generous: the machine is shared with other builds.
                         StatsApiConfig.QUERY_TIMEOUT,
                         "PT10S"));
+    }
+
+    /** Starts the service over {@code keyspace} and waits until it reports ready. */
+    public static StatsApi startReady(CassandraServer cassandra, String keyspace) {
+        StatsApi api = StatsApi.start(config(cassandra, keyspace), Clock.systemUTC());
+        ApiClient client = new ApiClient(api.port());
+        Awaitility.await()
+                .atMost(Duration.ofMinutes(1))
+                .until(() -> client.get("/ready").status() == 200);
+        return api;
     }
 
     /** A session for writing test rows; the caller closes it. */
