@@ -10,6 +10,7 @@ import io.eventpipe.job.parsing.DeadLetterSizeLimit;
 import io.eventpipe.job.parsing.TopicMessageLimits;
 import io.eventpipe.job.testing.KafkaTestClient;
 import io.eventpipe.job.testing.KafkaTestClient.ReadRecord;
+import io.eventpipe.job.testing.TwoSlotMiniCluster;
 import io.eventpipe.local.CassandraServer;
 import io.eventpipe.local.KafkaServer;
 import io.eventpipe.local.junit.LocalServersExtension;
@@ -24,7 +25,6 @@ import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.admin.Admin;
@@ -52,12 +52,7 @@ class DeadLetterLimitsITCase {
     private static final Duration PATIENCE = Duration.ofMinutes(2);
 
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(2)
-                            .build());
+    static final MiniClusterExtension MINI_CLUSTER = TwoSlotMiniCluster.extension();
 
     @Test
     void largestRecordTombstoneAndEmptyValueReachTheDeadLetterTopicExactlyAndTheJobRuns(

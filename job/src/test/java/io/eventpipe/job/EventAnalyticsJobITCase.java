@@ -19,6 +19,7 @@ import io.eventpipe.job.testing.GeneratedEvents.GeneratedEvent;
 import io.eventpipe.job.testing.GeneratedEvents.Produced;
 import io.eventpipe.job.testing.KafkaTestClient;
 import io.eventpipe.job.testing.KafkaTestClient.ReadRecord;
+import io.eventpipe.job.testing.TwoSlotMiniCluster;
 import io.eventpipe.local.CassandraServer;
 import io.eventpipe.local.KafkaServer;
 import io.eventpipe.local.junit.LocalServersExtension;
@@ -32,7 +33,6 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.assertj.core.api.SoftAssertions;
@@ -61,12 +61,7 @@ class EventAnalyticsJobITCase {
     private static final Duration PATIENCE = Duration.ofMinutes(3);
 
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(2)
-                            .build());
+    static final MiniClusterExtension MINI_CLUSTER = TwoSlotMiniCluster.extension();
 
     @Test
     void missingTopicStopsStartUpNamingTheOption(KafkaServer kafka, CassandraServer cassandra) {

@@ -14,6 +14,7 @@ import io.eventpipe.job.testing.ExpectedAnalytics.WindowKey;
 import io.eventpipe.job.testing.GeneratedEvents;
 import io.eventpipe.job.testing.GeneratedEvents.GeneratedEvent;
 import io.eventpipe.job.testing.GeneratedEvents.Produced;
+import io.eventpipe.job.testing.TwoSlotMiniCluster;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +22,6 @@ import java.util.Map;
 import java.util.Objects;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -43,12 +43,7 @@ class EventAnalyticsPipelineTest {
     private static final int TOP_K = 3;
 
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(2)
-                            .build());
+    static final MiniClusterExtension MINI_CLUSTER = TwoSlotMiniCluster.extension();
 
     @Test
     @Timeout(180)
