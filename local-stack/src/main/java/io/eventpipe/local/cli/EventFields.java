@@ -8,8 +8,8 @@ import java.util.OptionalLong;
  * Picks a record's Kafka key and event time out of its JSON.
  *
  * <p>The key is the text of a scalar at the key field (e.g. the user id, so each user's events stay
- * in order on one partition); without one the key is null and the producer spreads the records over
- * all partitions. The time is read only when replay is paced.
+ * in order on one partition); without one the key is null and {@link KafkaEventSender} spreads such
+ * records round-robin over all partitions. The time is read only when replay is paced.
  */
 final class EventFields {
 

@@ -8,8 +8,9 @@ import java.time.Duration;
  * of the file or a stop request.
  *
  * <p>Records without a usable time are sent at once and counted ({@link #unpacedCount()}), never
- * dropped. Waiting between paced events is a timed wait on the stop signal, so Ctrl-C cuts it
- * short.
+ * dropped. Records without a key (no value at the key field, or not JSON) are sent too, spread over
+ * the partitions by {@link KafkaEventSender}, and counted ({@link #unkeyedCount()}). Waiting
+ * between paced events is a timed wait on the stop signal, so Ctrl-C cuts it short.
  */
 final class FileReplay {
 
@@ -17,6 +18,7 @@ final class FileReplay {
     private final EventFields fields;
     private final ReplayPacer pacer;
     private long unpaced;
+    private long unkeyed;
 
     /** {@code pacer} null: as fast as possible. */
     FileReplay(ReplayInput input, EventFields fields, ReplayPacer pacer) {
@@ -35,6 +37,9 @@ final class FileReplay {
                     return;
                 }
                 sender.send(event);
+                if (event.key() == null) {
+                    unkeyed++;
+                }
             }
         }
     }
@@ -52,5 +57,10 @@ final class FileReplay {
     /** Records sent without pacing because their time was missing or unreadable. */
     long unpacedCount() {
         return unpaced;
+    }
+
+    /** Records sent without a key because the key field was missing or the record not JSON. */
+    long unkeyedCount() {
+        return unkeyed;
     }
 }

@@ -20,6 +20,12 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * timeout) is counted and the first such failure kept for the summary; sending continues so one bad
  * record does not hide how many others got through. An exception thrown by {@code send} itself
  * (Kafka unreachable for {@link #MAX_BLOCK}, producer closed) propagates to the caller.
+ *
+ * <p>A keyed record goes where the producer's default partitioner puts its key. A record without a
+ * key is given a partition explicitly, round-robin over all of them: left to the producer, keyless
+ * records would go in long runs to one partition after another (the sticky partitioner), so a
+ * replayed file's partitions would end at quite different event times and the job's watermark, the
+ * slowest partition's, would stop short of the file's end. Not thread-safe: one thread sends.
  */
 final class KafkaEventSender implements AutoCloseable {
 
@@ -35,6 +41,8 @@ final class KafkaEventSender implements AutoCloseable {
     private final AtomicLong failed = new AtomicLong();
     private final AtomicReference<Throwable> firstFailure = new AtomicReference<>();
     private long startNanos = System.nanoTime();
+    private int partitionCount;
+    private long keylessSent;
 
     /**
      * The callbacks run on the producer's I/O thread (or the sending thread, for a record that
@@ -77,14 +85,25 @@ final class KafkaEventSender implements AutoCloseable {
      * @throws org.apache.kafka.common.errors.TimeoutException after {@link #MAX_BLOCK}
      */
     int connect() {
-        int partitions = producer.partitionsFor(topic).size();
+        partitionCount = producer.partitionsFor(topic).size();
         startNanos = System.nanoTime();
-        return partitions;
+        return partitionCount;
     }
 
+    /** Hands one event to the producer; {@link #connect()} must have returned first. */
     void send(OutgoingEvent event) {
-        producer.send(new ProducerRecord<>(topic, event.key(), event.value()), this::onCompletion);
+        Integer partition = event.key() == null ? nextKeylessPartition() : null;
+        producer.send(
+                new ProducerRecord<>(topic, partition, event.key(), event.value()),
+                this::onCompletion);
         handedOver.incrementAndGet();
+    }
+
+    private int nextKeylessPartition() {
+        if (partitionCount == 0) {
+            throw new IllegalStateException("connect() must be called before send()");
+        }
+        return (int) (keylessSent++ % partitionCount);
     }
 
     private void onCompletion(RecordMetadata metadata, Exception exception) {

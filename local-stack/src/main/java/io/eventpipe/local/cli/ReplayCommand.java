@@ -35,7 +35,9 @@ import picocli.CommandLine.Spec;
             "JSON lines (gzip detected by content) are sent byte for byte. Each CSV row is sent as"
                     + " a flat JSON object keyed by the column names; a value written as a JSON"
                     + " number (42, -1.5, 2e3) becomes a number, any other value a string.",
-            "Records are keyed by --key-field; records without it go keyless.",
+            "Records are keyed by --key-field, so each key's events stay in order on one"
+                    + " partition. Records without it (or not JSON) are sent without a key,"
+                    + " round-robin over all partitions, and counted in a warning at the end.",
             "Exit codes: 0 all acknowledged, 1 a failure (see the message), 2 bad options,"
                     + " 130 Ctrl-C.",
             "",
@@ -82,7 +84,9 @@ final class ReplayCommand implements Callable<Integer> {
             names = "--key-field",
             defaultValue = "/user_id",
             converter = JsonPointerConverter.class,
-            description = "Record key; records without it get no key (default: ${DEFAULT-VALUE}).")
+            description =
+                    "Record key, e.g. the user (default: ${DEFAULT-VALUE}); records without it"
+                            + " are spread round-robin over the partitions.")
     private JsonPointer keyField;
 
     /** Pacing choice: at most one of the two. */
@@ -160,7 +164,24 @@ final class ReplayCommand implements Callable<Integer> {
                 new ProgressBarBuilder().setTaskName("replay").setInitialMax(total);
         int exitCode = session.run(progress, replay::sendAll);
         reportUnpaced(replay.unpacedCount());
+        reportUnkeyed(replay.unkeyedCount());
         return exitCode;
+    }
+
+    /**
+     * Says how many records went without a key, since a wrong --key-field (the default /user_id on
+     * data that names its user otherwise) is otherwise invisible.
+     */
+    private void reportUnkeyed(long unkeyed) {
+        if (unkeyed > 0) {
+            spec.commandLine()
+                    .getErr()
+                    .printf(
+                            "Warning: %d records had no key at --key-field %s (field missing or"
+                                    + " not JSON) and were sent round-robin over the partitions%n",
+                            unkeyed, keyField);
+            spec.commandLine().getErr().flush();
+        }
     }
 
     private void reportUnpaced(long unpaced) {

@@ -16,15 +16,22 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** {@code ./pipeline replay} against a real Kafka: exactly the file's records arrive, keyed. */
+/**
+ * {@code ./pipeline replay} against a real Kafka: exactly the file's records arrive, keyed, and
+ * those without a key spread over every partition.
+ */
 @ExtendWith(LocalServersExtension.class)
 class ReplayCommandITCase {
 
@@ -94,6 +101,70 @@ class ReplayCommandITCase {
         assertThat(out.toString()).contains("1 records had no epoch-millis time at /ts");
         assertThat(TopicReader.readAll(kafka, topic, expected.size()))
                 .containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
+    void recordsWithoutTheKeyFieldAreSpreadOverEveryPartitionAndCounted(KafkaServer kafka)
+            throws IOException {
+        String topic = TestNames.uniqueTopic("replay-unkeyed");
+        kafka.createTopic(topic, PARTITIONS);
+        List<SentRecord> expected = mostlyWithoutUserId(400);
+        Path file = writeGzipLines(dir.resolve("github.jsonl.gz"), expected);
+
+        int exit = replay(kafka, topic, file.toString(), "--as-fast-as-possible");
+
+        assertThat(exit).as("exit code; stderr: %s", err).isZero();
+        long unkeyed = keylessCount(expected);
+        assertThat(err.toString())
+                .contains("Warning: " + unkeyed + " records had no key at --key-field /user_id");
+        Map<Integer, List<SentRecord>> byPartition =
+                TopicReader.readAllByPartition(kafka, topic, expected.size());
+        assertThat(byPartition.values().stream().flatMap(List::stream))
+                .containsExactlyInAnyOrderElementsOf(expected);
+        // Round-robin: every partition gets its share of the keyless records, give or take one.
+        long fewest = unkeyed / PARTITIONS;
+        long most = (unkeyed + PARTITIONS - 1) / PARTITIONS;
+        assertThat(byPartition.values())
+                .hasSize(PARTITIONS)
+                .allSatisfy(records -> assertThat(keylessCount(records)).isBetween(fewest, most));
+        assertThat(partitionsByKey(byPartition).values()).allSatisfy(p -> assertThat(p).hasSize(1));
+    }
+
+    /**
+     * GitHub-shaped events (the user at /actor/login), only every tenth also carrying a user_id,
+     * and one line that is not JSON.
+     */
+    private static List<SentRecord> mostlyWithoutUserId(int count) {
+        List<SentRecord> lines = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String user = "dev-" + (i % 9);
+            boolean keyed = i % 10 == 0;
+            String userId = keyed ? "\"user_id\":\"" + user + "\"," : "";
+            String line =
+                    "{\"id\":\"" + i + "\"," + userId + "\"actor\":{\"login\":\"" + user + "\"}}";
+            lines.add(SentRecord.of(keyed ? user : null, line));
+        }
+        lines.add(SentRecord.of(null, "not JSON"));
+        return lines;
+    }
+
+    private static Map<String, Set<Integer>> partitionsByKey(
+            Map<Integer, List<SentRecord>> byPartition) {
+        Map<String, Set<Integer>> partitions = new HashMap<>();
+        for (Map.Entry<Integer, List<SentRecord>> entry : byPartition.entrySet()) {
+            for (SentRecord record : entry.getValue()) {
+                if (record.key() != null) {
+                    partitions
+                            .computeIfAbsent(record.key(), key -> new HashSet<>())
+                            .add(entry.getKey());
+                }
+            }
+        }
+        return partitions;
+    }
+
+    private static long keylessCount(List<SentRecord> records) {
+        return records.stream().filter(record -> record.key() == null).count();
     }
 
     /** Events in the default shape, some without a user (no key) and one that is not JSON. */

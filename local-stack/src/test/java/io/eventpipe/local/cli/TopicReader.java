@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -28,6 +29,14 @@ final class TopicReader {
      * topic holds no more than that.
      */
     static List<SentRecord> readAll(KafkaServer kafka, String topic, int expected) {
+        return readAllByPartition(kafka, topic, expected).values().stream()
+                .flatMap(List::stream)
+                .toList();
+    }
+
+    /** As {@link #readAll}, grouped by partition number (every partition present, maybe empty). */
+    static Map<Integer, List<SentRecord>> readAllByPartition(
+            KafkaServer kafka, String topic, int expected) {
         try (KafkaConsumer<String, byte[]> consumer = consumer(kafka)) {
             List<TopicPartition> partitions =
                     consumer.partitionsFor(topic).stream()
@@ -35,23 +44,27 @@ final class TopicReader {
                             .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            List<SentRecord> records = pollUntil(consumer, expected);
+            Map<Integer, List<SentRecord>> records = pollUntil(consumer, partitions, expected);
             long stored = consumer.endOffsets(partitions).values().stream().mapToLong(o -> o).sum();
             assertThat(stored).as("records in topic %s", topic).isEqualTo(expected);
             return records;
         }
     }
 
-    private static List<SentRecord> pollUntil(
-            KafkaConsumer<String, byte[]> consumer, int expected) {
-        List<SentRecord> records = new ArrayList<>();
+    private static Map<Integer, List<SentRecord>> pollUntil(
+            KafkaConsumer<String, byte[]> consumer, List<TopicPartition> partitions, int expected) {
+        Map<Integer, List<SentRecord>> records = new TreeMap<>();
+        partitions.forEach(p -> records.put(p.partition(), new ArrayList<>()));
+        int read = 0;
         Instant deadline = Instant.now().plus(TIMEOUT);
-        while (records.size() < expected && Instant.now().isBefore(deadline)) {
+        while (read < expected && Instant.now().isBefore(deadline)) {
             for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                records.add(SentRecord.of(record.key(), utf8(record.value())));
+                records.get(record.partition())
+                        .add(SentRecord.of(record.key(), utf8(record.value())));
+                read++;
             }
         }
-        assertThat(records).as("records read within %s", TIMEOUT).hasSize(expected);
+        assertThat(read).as("records read within %s", TIMEOUT).isEqualTo(expected);
         return records;
     }
 
