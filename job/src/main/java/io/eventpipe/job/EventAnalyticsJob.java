@@ -8,6 +8,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
 /**
@@ -59,6 +60,9 @@ import picocli.CommandLine.ParameterException;
  *       --sink-max-in-flight} 4, {@code --sink-max-retries} 10, {@code --sink-consistency}
  *       LOCAL_QUORUM: batching, back-pressure, retries and consistency of the Cassandra writes.
  *   <li>{@code --help}: print the options and exit.
+ *   <li>{@code --check-options}: parse and validate every option, print the effective configuration
+ *       and exit with code 0, or print the one-line reason and exit with code 2 (a usage error);
+ *       connects to nothing (the topics and the schema are checked at job start).
  * </ul>
  *
  * <p>Durations are written as Flink writes them ({@code 500ms}, {@code 5s}, {@code 1min}) and must
@@ -85,7 +89,7 @@ public final class EventAnalyticsJob {
     public static void main(String[] args) throws Exception {
         JobOptions options = parseOrExplain(args);
         if (options == null) {
-            return; // help was printed
+            return; // help or the checked configuration was printed
         }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         JobEnvironment.configure(env, options);
@@ -132,6 +136,11 @@ public final class EventAnalyticsJob {
             return JobCommandLine.parse(args, System.getenv());
         } catch (ParameterException invalid) {
             System.err.println(invalid.getMessage());
+            if (JobCommandLine.isCheckRequested(args)) {
+                // The caller of a check (./pipeline up) wants this line and an exit code, not the
+                // stack trace an uncaught exception prints.
+                System.exit(CommandLine.ExitCode.USAGE);
+            }
             System.err.println("Run with --help to list every option and its default.");
             throw new IllegalArgumentException(invalid.getMessage(), invalid);
         }

@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
  * stop} do: it runs Flink's own {@code CliFrontend} as a child JVM with {@code FLINK_CONF_DIR}
  * pointing at the cluster's configuration.
  *
- * <p>The client's output goes to a log file next to the cluster's logs; a failed command throws
- * with that file named.
+ * <p>The client's output goes to a log file next to the cluster's logs; a failed command throws a
+ * {@link FlinkClientFailure} holding the log's error lines and naming the file.
  */
 public final class FlinkJobClient {
 
@@ -91,8 +91,12 @@ public final class FlinkJobClient {
             Optional<Integer> exit = client.awaitExit(timeout);
             String output = Files.readString(logFile());
             if (exit.isEmpty() || exit.get() != 0) {
-                throw new IllegalStateException(
-                        "flink " + String.join(" ", args) + " failed; see " + logFile());
+                throw new FlinkClientFailure(
+                        "flink " + String.join(" ", args),
+                        exit.map(code -> "failed with exit code " + code)
+                                .orElse("did not finish within " + timeout),
+                        FlinkClientLog.errorLines(output),
+                        logFile());
             }
             return output;
         } catch (IOException e) {

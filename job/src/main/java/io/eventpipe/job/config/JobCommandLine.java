@@ -6,6 +6,7 @@ import static io.eventpipe.job.sink.CassandraSinkConfig.USERNAME_ENV;
 import io.eventpipe.job.records.FieldMapping;
 import io.eventpipe.job.sink.CassandraSinkConfig;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
@@ -27,11 +28,24 @@ import picocli.CommandLine.Option;
         description = "Aggregates JSON events from Kafka into windowed analytics in Cassandra.")
 public final class JobCommandLine {
 
+    /**
+     * The option that only checks the others: they are parsed and validated, the effective
+     * configuration is printed, and nothing is connected to or started.
+     */
+    public static final String CHECK_OPTIONS = "--check-options";
+
     @Option(
             names = {"-h", "--help"},
             usageHelp = true,
             description = "Print this help and exit.")
     boolean helpRequested;
+
+    @Option(
+            names = CHECK_OPTIONS,
+            description =
+                    "Parse and validate every option, print the effective configuration and exit;"
+                            + " connects to nothing.")
+    boolean checkRequested;
 
     @Option(
             names = "--bootstrap-servers",
@@ -249,7 +263,9 @@ public final class JobCommandLine {
     String sinkConsistency;
 
     /**
-     * Reads {@code args}; returns null when help was asked for (and printed).
+     * Reads {@code args}; returns null when help or a {@value #CHECK_OPTIONS} was asked for (and
+     * its answer printed). Nothing here touches the network: topics and the schema are checked when
+     * the job starts.
      *
      * @throws CommandLine.ParameterException naming the bad option and what it accepts
      */
@@ -262,7 +278,20 @@ public final class JobCommandLine {
             return null;
         }
         new OptionChecks(commandLine).check(command, environment);
-        return command.toOptions(environment);
+        JobOptions options = command.toOptions(environment);
+        if (command.checkRequested) {
+            System.out.println("The job options are valid. Effective configuration: " + options);
+            return null;
+        }
+        return options;
+    }
+
+    /**
+     * Whether {@code args} ask for {@value #CHECK_OPTIONS}, answered even when other arguments
+     * cannot be parsed, so that a checking caller gets a one-line error rather than a stack trace.
+     */
+    public static boolean isCheckRequested(String[] args) {
+        return Arrays.asList(args).contains(CHECK_OPTIONS);
     }
 
     private JobOptions toOptions(Map<String, String> environment) {

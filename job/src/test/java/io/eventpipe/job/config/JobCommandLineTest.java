@@ -9,6 +9,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.ObjectOutputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -360,6 +363,48 @@ class JobCommandLineTest {
                 assertThat(help).contains("Default: " + option.defaultValue());
             }
         }
+    }
+
+    @Test
+    void checkOptionsPrintsTheEffectiveConfigurationAndConnectsToNothing() throws IOException {
+        PrintStream stdout = System.out;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        // Kafka and Cassandra both pointed at a socket nobody else uses: a connection attempt
+        // during parsing would be waiting in its backlog when parse returns.
+        try (ServerSocket listener = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
+            String port = Integer.toString(listener.getLocalPort());
+            assertThat(
+                            parse(
+                                    "--check-options",
+                                    "--window-size",
+                                    "2min",
+                                    "--bootstrap-servers",
+                                    "127.0.0.1:" + port,
+                                    "--cassandra-port",
+                                    port))
+                    .isNull();
+            listener.setSoTimeout(1);
+            assertThatThrownBy(listener::accept).isInstanceOf(SocketTimeoutException.class);
+        } finally {
+            System.setOut(stdout);
+        }
+
+        String output = printed.toString(StandardCharsets.UTF_8);
+        assertThat(output).startsWith("The job options are valid.");
+        assertThat(output).contains("windowSize=PT2M").contains("127.0.0.1:");
+    }
+
+    @Test
+    void checkOptionsStillRejectsABadValue() {
+        assertThatThrownBy(() -> parse("--check-options", "--window-size", "banana"))
+                .isInstanceOf(ParameterException.class)
+                .hasMessageContaining("--window-size")
+                .hasMessageContaining("banana");
+        assertThat(JobCommandLine.isCheckRequested(new String[] {"--window-size", "banana"}))
+                .isFalse();
+        assertThat(JobCommandLine.isCheckRequested(new String[] {"--x", "--check-options"}))
+                .isTrue();
     }
 
     @Test

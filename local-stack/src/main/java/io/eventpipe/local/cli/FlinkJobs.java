@@ -35,4 +35,25 @@ final class FlinkJobs {
     static List<Job> active(FlinkCluster flink) throws Exception {
         return list(flink).stream().filter(Job::isActive).toList();
     }
+
+    /**
+     * One line for a person: name, id, state, parallelism (the largest of its operators') and the
+     * job's page in the web UI.
+     */
+    static String describe(FlinkCluster flink, Job job) throws Exception {
+        JsonNode vertices = flink.getJson("/jobs/" + job.id()).path("vertices");
+        int parallelism =
+                StreamSupport.stream(vertices.spliterator(), false)
+                        .mapToInt(vertex -> vertex.path("parallelism").asInt())
+                        .max()
+                        .orElse(0);
+        return String.format(
+                "%s (id %s, %s%s), %s/#/job/running/%s/overview",
+                job.name(),
+                job.id(),
+                job.state(),
+                parallelism > 0 ? ", parallelism " + parallelism : "",
+                flink.restUrl(),
+                job.id());
+    }
 }

@@ -1,5 +1,6 @@
 package io.eventpipe.local.cli;
 
+import io.eventpipe.local.FlinkClientFailure;
 import io.eventpipe.local.FlinkJobClient;
 import io.eventpipe.local.StatsApiProcess;
 import java.io.PrintWriter;
@@ -11,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.kafka.common.config.TopicConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -25,6 +27,10 @@ import picocli.CommandLine.Unmatched;
  * a restart neither loses nor double-counts events. Options it does not know go to the job; a
  * resumed job runs with the options stored by the run that wrote its state (see {@link
  * ResumedJobOptions}), and different options are refused before anything starts.
+ *
+ * <p>Job options are first checked by the job's own parser ({@link JobOptionsCheck}): a bad one
+ * exits with code 2 and the job's one-line reason, before any server starts. A submission that
+ * fails anyway exits with code 1 and the error lines of Flink's client log.
  */
 @Command(
         name = "up",
@@ -80,6 +86,16 @@ final class UpCommand implements Callable<Integer> {
         if (help) {
             return printHelp(out, stack);
         }
+        // Before anything starts, and before the comparison with a resumed job's options, so that
+        // a bad option is reported as such and leaves nothing half up.
+        Optional<String> problem =
+                JobOptionsCheck.problem(jobJar(stack), jobMainClass, jobArguments());
+        if (problem.isPresent()) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println(problem.get());
+            err.println("Nothing was started; ./pipeline up --help lists the job's options.");
+            return ExitCode.USAGE;
+        }
         Optional<Path> resumeFrom =
                 ResumePoints.newest(stack.flink.savepointsDir(), stack.flink.checkpointsDir());
         Optional<List<String>> options = jobOptions(out, stack, resumeFrom);
@@ -94,7 +110,9 @@ final class UpCommand implements Callable<Integer> {
                 Map.of(
                         TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
                         Integer.toString(DEAD_LETTER_MAX_MESSAGE_BYTES)));
-        ensureJob(out, stack, resumeFrom, options.get());
+        if (!ensureJob(out, stack, resumeFrom, options.get())) {
+            return 1;
+        }
         StatsApiProcess statsApi =
                 stack.statsApi(
                         required(
@@ -189,13 +207,17 @@ final class UpCommand implements Callable<Integer> {
                         "mvn -q -B install -DskipTests -pl job -am");
     }
 
-    private void ensureJob(
+    /** Submits the job unless one runs; false after explaining a failed submission. */
+    private boolean ensureJob(
             PrintWriter out, LocalStack stack, Optional<Path> resumeFrom, List<String> options)
             throws Exception {
         List<FlinkJobs.Job> active = FlinkJobs.active(stack.flink);
         if (!active.isEmpty()) {
-            out.printf("%-10s already running: %s%n", "Job", active);
-            return;
+            for (FlinkJobs.Job job : active) {
+                out.printf(
+                        "%-10s already running: %s%n", "Job", FlinkJobs.describe(stack.flink, job));
+            }
+            return true;
         }
         Path jar = jobJar(stack);
         out.printf(
@@ -205,13 +227,21 @@ final class UpCommand implements Callable<Integer> {
                 parallelism,
                 resumeFrom.map(p -> "resuming from " + p).orElse("fresh state"));
         out.flush();
-        String jobId =
-                new FlinkJobClient(stack.flink)
-                        .run(jar, jobMainClass, parallelism, resumeFrom, options);
+        String jobId;
+        try {
+            jobId =
+                    new FlinkJobClient(stack.flink)
+                            .run(jar, jobMainClass, parallelism, resumeFrom, options);
+        } catch (FlinkClientFailure failure) {
+            // The cause is in the client's log lines; a stack trace of this CLI would hide it.
+            spec.commandLine().getErr().println(failure.getMessage());
+            return false;
+        }
         stack.state.jobId = jobId;
         stack.state.jobOptions = options;
         stack.state.save(stack.layout.stateFile());
         out.printf("%-10s submitted as %s%n", "Job", jobId);
+        return true;
     }
 
     /** The user's job options, plus where the local Kafka is unless the user said otherwise. */
