@@ -122,6 +122,36 @@ class StatsApiWithoutCassandraTest {
     }
 
     @Test
+    void tooLongRangeSaysTheMaximumInDays() {
+        Answer answer =
+                client.get("/stats/page_view?from=2026-01-01T00:00:00Z&to=2026-03-01T00:00:00Z");
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.json().get("message").asText())
+                .isEqualTo(
+                        "to='2026-03-01T00:00:00Z' is invalid: expected at most 31 days after"
+                                + " from=2026-01-01T00:00:00Z");
+    }
+
+    @Test
+    void methodNotAllowedIsRecordedUnderItsOwnRoute() {
+        assertThat(client.send("POST", "/stats/page_view").status()).isEqualTo(405);
+
+        PrometheusText metrics = PrometheusText.parse(client.get("/metrics").body());
+
+        Histogram notAllowed =
+                metrics.metric(
+                                "http_server_requests_seconds",
+                                Histogram.class,
+                                labels ->
+                                        labels.get("method").equals("POST")
+                                                && labels.get("status").equals("405"))
+                        .orElseThrow();
+        assertThat(notAllowed.getLabels()).containsEntry("route", "method_not_allowed");
+        assertThat(notAllowed.getSampleCount()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
     void metricsExposeRequestsCassandraErrorsAndJvm() {
         client.get("/stats/page_view?limit=0");
         client.get("/stats");

@@ -2,6 +2,7 @@ package io.eventpipe.stats.http;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
@@ -10,7 +11,9 @@ import io.micrometer.core.instrument.Timer;
  * route template and status.
  *
  * <p>The route is the matched template ({@code /stats/{type}}), never the raw path, so the number
- * of series stays bounded; requests that match no route share the route {@code unmatched}.
+ * of series stays bounded. Javalin names no template for a request whose path matches a route but
+ * whose method does not (answered 405), so those share the route {@code method_not_allowed};
+ * requests whose path matches no route share {@code unmatched}.
  */
 final class HttpMetrics {
 
@@ -46,6 +49,9 @@ final class HttpMetrics {
     private static String route(Context ctx) {
         // Javalin reports no endpoint as a sentence rather than a path template.
         String template = ctx.endpointHandlerPath();
-        return template.startsWith("/") ? template : "unmatched";
+        if (template.startsWith("/")) {
+            return template;
+        }
+        return ctx.status() == HttpStatus.METHOD_NOT_ALLOWED ? "method_not_allowed" : "unmatched";
     }
 }

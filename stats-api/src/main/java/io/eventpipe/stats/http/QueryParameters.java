@@ -65,7 +65,9 @@ final class QueryParameters {
         }
         if (Duration.between(from, to).compareTo(maxRange) > 0) {
             throw new BadParameterException(
-                    TO, to.toString(), "at most " + maxRange + " after from=" + from);
+                    TO,
+                    to.toString(),
+                    "at most " + DurationText.of(maxRange) + " after from=" + from);
         }
         return new TimeRange(from, to);
     }

@@ -59,6 +59,16 @@ class QueryParametersTest {
         assertBad(Map.of("from", "2026-01-01T00:00:00Z", "to", "2026-03-01T00:00:00Z"), "to");
     }
 
+    @Test
+    void rangeLongerThanTheMaximumNamesTheMaximumInWords() {
+        Map<String, String> query =
+                Map.of("from", "2026-02-01T00:00:00Z", "to", "2026-03-04T00:00:00.001Z");
+
+        assertThatThrownBy(() -> of(query).range())
+                .isInstanceOf(BadParameterException.class)
+                .hasMessageContaining("expected at most 31 days after from=2026-02-01T00:00:00Z");
+    }
+
     @ParameterizedTest
     @CsvSource({
         "to, -1000000000-01-01T00:00:00Z",
