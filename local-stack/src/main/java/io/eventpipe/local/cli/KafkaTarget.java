@@ -3,7 +3,10 @@ package io.eventpipe.local.cli;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
-/** The Kafka options of the commands that send events: where to send them. */
+/**
+ * The Kafka options of the commands that send events or read dead letters: the servers and the
+ * topic ({@code dead-letters} gives it another default).
+ */
 final class KafkaTarget {
 
     @Option(
@@ -15,7 +18,7 @@ final class KafkaTarget {
     @Option(
             names = "--topic",
             defaultValue = "events",
-            description = "Topic to send to (default: ${DEFAULT-VALUE}).")
+            description = "Kafka topic (default: ${DEFAULT-VALUE}).")
     String topic;
 
     void validate(CommandSpec spec) {

@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
             StatusCommand.class,
             GenerateCommand.class,
             ReplayCommand.class,
+            DeadLettersCommand.class,
         })
 public final class PipelineCli implements Runnable {
 
