@@ -14,10 +14,10 @@ import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
 /**
- * What the smoke test needs around {@link FlinkRestClient}: a one-class job jar, and a wait for a
- * job's state.
+ * What the tests of jobs on a cluster need around {@link FlinkRestClient}: a one-class job jar, and
+ * a wait for a job's state.
  */
-final class FlinkTestJobs {
+public final class FlinkTestJobs {
 
     private final FlinkCluster flink;
 
@@ -26,7 +26,7 @@ final class FlinkTestJobs {
     }
 
     /** Writes a jar holding one compiled class of the test classpath, as its main class. */
-    static Path jarOf(Class<?> mainClass, Path jar) throws IOException {
+    public static Path jarOf(Class<?> mainClass, Path jar) throws IOException {
         String entry = mainClass.getName().replace('.', '/') + ".class";
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");

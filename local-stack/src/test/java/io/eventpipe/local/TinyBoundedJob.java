@@ -10,7 +10,7 @@ import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
  */
 public final class TinyBoundedJob {
 
-    static final String JOB_NAME = "tiny-bounded-job";
+    public static final String JOB_NAME = "tiny-bounded-job";
 
     private TinyBoundedJob() {}
 
