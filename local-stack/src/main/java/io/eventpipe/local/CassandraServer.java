@@ -19,6 +19,11 @@ import java.util.Map;
  *
  * <p>Sized for a laptop: a small heap, one token and no gossip settling wait, so it is ready in
  * well under a minute. It is ready only once a real CQL session can query it.
+ *
+ * <p>A server for throwaway data (tests) may skip flushing the schema tables on every schema
+ * change, which makes {@code CREATE TABLE} much faster on a busy machine. The price: after a crash
+ * (no clean stop) Cassandra restarts without the tables created since their last flush, and the
+ * commit log replay then skips their rows. A server holding a user's data never takes it.
  */
 public final class CassandraServer extends ChildProcessServer {
 
@@ -29,17 +34,21 @@ public final class CassandraServer extends ChildProcessServer {
 
     private final int cqlPort;
     private final int storagePort;
+    private final boolean throwawayData;
 
     /**
      * @param dataDir the stack's data directory; Cassandra uses its {@code cassandra} subdirectory
      * @param cqlPort the native protocol port (9042 for {@code ./pipeline})
      * @param storagePort the inter-node port, bound although there is only one node
      * @param detached whether the server outlives this JVM
+     * @param throwawayData whether its data may be lost in a crash, for faster schema changes
      */
-    public CassandraServer(Path dataDir, int cqlPort, int storagePort, boolean detached) {
+    public CassandraServer(
+            Path dataDir, int cqlPort, int storagePort, boolean detached, boolean throwawayData) {
         super(NAME, dataDir.resolve("cassandra"), "cassandra.log", detached);
         this.cqlPort = cqlPort;
         this.storagePort = storagePort;
+        this.throwawayData = throwawayData;
     }
 
     public String host() {
@@ -100,18 +109,23 @@ public final class CassandraServer extends ChildProcessServer {
     }
 
     private List<String> systemProperties(Path yaml, Path logback) {
-        return List.of(
-                "-Dcassandra.config=" + yaml.toUri(),
-                "-Dcassandra.storagedir=" + dir(),
-                "-Dcassandra-foreground=yes",
-                "-Dlogback.configurationFile=" + logback,
-                // A single node has no peers to wait for.
-                "-Dcassandra.skip_wait_for_gossip_to_settle=0",
-                "-Dcassandra.ring_delay_ms=100",
-                "-Dcassandra.superuser_setup_delay_ms=0",
-                // Schema changes reach the commit log as usual but skip an immediate flush of the
-                // schema tables, which on a busy 2-core machine made CREATE TABLE take seconds.
-                "-Dcassandra.test.flush_local_schema_changes=false");
+        List<String> properties =
+                new ArrayList<>(
+                        List.of(
+                                "-Dcassandra.config=" + yaml.toUri(),
+                                "-Dcassandra.storagedir=" + dir(),
+                                "-Dcassandra-foreground=yes",
+                                "-Dlogback.configurationFile=" + logback,
+                                // A single node has no peers to wait for.
+                                "-Dcassandra.skip_wait_for_gossip_to_settle=0",
+                                "-Dcassandra.ring_delay_ms=100",
+                                "-Dcassandra.superuser_setup_delay_ms=0"));
+        if (throwawayData) {
+            // Schema changes reach the commit log but skip the immediate flush of the schema
+            // tables, which on a busy 2-core machine made CREATE TABLE take seconds.
+            properties.add("-Dcassandra.test.flush_local_schema_changes=false");
+        }
+        return properties;
     }
 
     /** Cassandra measures object sizes best with its jamm agent, which is on its classpath. */

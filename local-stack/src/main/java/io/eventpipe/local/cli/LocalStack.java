@@ -46,7 +46,7 @@ final class LocalStack {
         this.state = StackState.load(layout.stateFile());
         Path data = layout.dataDir();
         this.kafka = new KafkaServer(data, 9092, KAFKA_CONTROLLER_PORT, true);
-        this.cassandra = new CassandraServer(data, 9042, CASSANDRA_STORAGE_PORT, true);
+        this.cassandra = new CassandraServer(data, 9042, CASSANDRA_STORAGE_PORT, true, false);
         this.flink = new FlinkCluster(data, FlinkPorts.defaults(), true);
     }
 

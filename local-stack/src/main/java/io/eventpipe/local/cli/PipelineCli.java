@@ -1,5 +1,6 @@
 package io.eventpipe.local.cli;
 
+import io.eventpipe.local.ServerStartException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,7 +37,22 @@ public final class PipelineCli implements Runnable {
 
     /** Builds the command line with the project's parser settings. */
     public static CommandLine commandLine() {
-        return new CommandLine(new PipelineCli()).setCaseInsensitiveEnumValuesAllowed(true);
+        return new CommandLine(new PipelineCli())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(PipelineCli::reportFailure);
+    }
+
+    // A server that cannot start is the user's to fix (a port taken, a full disk), and its
+    // message already names the port and the log file: print that, not a stack trace. Anything
+    // else is a bug in this command, where the stack trace is what a report needs.
+    private static int reportFailure(
+            Exception failure, CommandLine commandLine, CommandLine.ParseResult parseResult)
+            throws Exception {
+        if (!(failure instanceof ServerStartException)) {
+            throw failure;
+        }
+        commandLine.getErr().println(failure.getMessage());
+        return 1;
     }
 
     public static void main(String[] args) {

@@ -37,7 +37,9 @@ public final class LocalServersExtension implements ParameterResolver {
                     KafkaServer.class,
                     dir -> new KafkaServer(dir, Ports.freePort(), Ports.freePort(), false),
                     CassandraServer.class,
-                    dir -> new CassandraServer(dir, Ports.freePort(), Ports.freePort(), false),
+                    dir ->
+                            new CassandraServer(
+                                    dir, Ports.freePort(), Ports.freePort(), false, true),
                     FlinkCluster.class,
                     dir -> new FlinkCluster(dir, FlinkPorts.free(), false));
 

@@ -39,7 +39,7 @@ public final class BenchmarkStack {
         Instant firstWindow = Instant.parse(args[1] + "T00:00:00Z");
         Path dataDir = Files.createTempDirectory("stats-api-bench-");
         CassandraServer cassandra =
-                new CassandraServer(dataDir, Ports.unusedPort(), Ports.unusedPort(), false);
+                new CassandraServer(dataDir, Ports.unusedPort(), Ports.unusedPort(), false, true);
         cassandra.start();
         String keyspace = "bench";
         load(cassandra, keyspace, firstWindow);
