@@ -93,6 +93,8 @@ class StatsApiWithoutCassandraTest {
         "/stats?from=-999999999-01-01T00:00:00Z&to=-999999999-01-02T00:00:00Z, to",
         "/stats/page_view?from=%2B999999999-01-01T00:00:00Z&to=%2B999999999-01-02T00:00:00Z, to",
         "/stats/page_view?before=1969-12-31T23:59:59Z, before",
+        "/stats?from=2026-03-01T00:00:00Z&from=2026-03-02T00:00:00Z, from",
+        "/stats/page_view?limit=10&limit=20, limit",
         "/stats/page%20view, type",
         "/stats/"
                 + "abcdefghij"

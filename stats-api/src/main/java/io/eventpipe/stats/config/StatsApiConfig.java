@@ -48,6 +48,9 @@ public record StatsApiConfig(
     public static final String QUERY_TIMEOUT = "CASSANDRA_QUERY_TIMEOUT";
 
     private static final int DEFAULT_CQL_PORT = 9042;
+    // A year of one-minute windows is already about half a million rows per type for one request;
+    // a longer range would let a single query tie up the service and Cassandra.
+    private static final Duration LONGEST_MAX_RANGE = Duration.ofDays(366);
     // Keyspace names are spliced into CQL text (they cannot be bind markers), so only plain
     // identifiers are accepted.
     private static final Pattern KEYSPACE_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,47}");
@@ -69,8 +72,8 @@ public record StatsApiConfig(
                 reader.matching(KEYSPACE, "analytics", KEYSPACE_NAME),
                 username,
                 password,
-                reader.duration(QUERY_TIMEOUT, Duration.ofSeconds(2)),
-                reader.duration(MAX_RANGE, Duration.ofDays(31)));
+                reader.duration(QUERY_TIMEOUT, Duration.ofSeconds(2), Duration.ofMinutes(10)),
+                reader.duration(MAX_RANGE, Duration.ofDays(31), LONGEST_MAX_RANGE));
     }
 
     /** The contact points as {@code host:port,host:port}. */
@@ -161,17 +164,29 @@ public record StatsApiConfig(
             throw new ConfigException(name, value, "a port number 0-65535 (0 picks a free one)");
         }
 
-        Duration duration(String name, Duration defaultValue) {
+        Duration duration(String name, Duration defaultValue, Duration longest) {
             String value = text(name, defaultValue.toString());
             try {
                 Duration duration = Duration.parse(value);
-                if (!duration.isNegative() && !duration.isZero()) {
+                if (!duration.isNegative()
+                        && !duration.isZero()
+                        && duration.compareTo(longest) <= 0) {
                     return duration;
                 }
             } catch (DateTimeParseException e) {
                 // reported below
             }
-            throw new ConfigException(name, value, "a positive ISO-8601 duration such as PT2S");
+            throw new ConfigException(
+                    name,
+                    value,
+                    "a positive ISO-8601 duration such as PT2S or P31D, at most " + iso(longest));
+        }
+
+        // Duration.toString never writes days (P366D reads back as PT8784H).
+        private static String iso(Duration duration) {
+            return duration.toSeconds() % 86_400 == 0
+                    ? "P" + duration.toDays() + "D"
+                    : duration.toString();
         }
     }
 }

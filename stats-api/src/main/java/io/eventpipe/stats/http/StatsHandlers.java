@@ -35,6 +35,20 @@ final class StatsHandlers {
     // Jetty's own parameter decoding: Javalin's drops a value it cannot decode (from=%ZZ would
     // silently mean "no from"), Jetty's throws, which ErrorMapping answers with 400.
     private QueryParameters parameters(Context ctx) {
-        return new QueryParameters(ctx.req()::getParameter, clock.instant(), maxRange);
+        return new QueryParameters(name -> singleValue(ctx, name), clock.instant(), maxRange);
+    }
+
+    // A repeated parameter (from=a&from=b) is refused: picking one of its values would answer a
+    // question the client may not have meant.
+    private static String singleValue(Context ctx, String name) {
+        String[] values = ctx.req().getParameterValues(name);
+        if (values == null) {
+            return null;
+        }
+        if (values.length > 1) {
+            throw new BadParameterException(
+                    name, String.join("', '", values), "one value, not " + values.length);
+        }
+        return values[0];
     }
 }

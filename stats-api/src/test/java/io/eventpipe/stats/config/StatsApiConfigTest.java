@@ -73,11 +73,25 @@ class StatsApiConfigTest {
                 "CASSANDRA_QUERY_TIMEOUT | 2s",
                 "CASSANDRA_QUERY_TIMEOUT | PT0S",
                 "STATS_API_MAX_RANGE | -P1D",
+                "STATS_API_MAX_RANGE | P367D",
+                "CASSANDRA_QUERY_TIMEOUT | PT11M",
             })
     void badValueStopsStartUpNamingTheVariable(String variable, String value) {
         assertThatThrownBy(() -> StatsApiConfig.fromEnvironment(Map.of(variable, value)))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith(variable + "='" + value + "'");
+    }
+
+    @Test
+    void tooLongMaxRangeSaysTheLongestAllowedInDays() {
+        assertThatThrownBy(
+                        () ->
+                                StatsApiConfig.fromEnvironment(
+                                        Map.of("STATS_API_MAX_RANGE", "P400D")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage(
+                        "STATS_API_MAX_RANGE='P400D' is invalid: expected a positive ISO-8601"
+                                + " duration such as PT2S or P31D, at most P366D");
     }
 
     @Test
