@@ -15,10 +15,16 @@ import io.eventpipe.local.KafkaServer;
 import io.eventpipe.local.junit.LocalServersExtension;
 import io.eventpipe.local.junit.TestNames;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -26,13 +32,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The shaded job jar, as built by {@code package}, submitted through the REST API of a real Flink
  * session cluster: it must run at the requested parallelism and its metrics must reach the
- * TaskManager's Prometheus endpoint.
+ * TaskManager's Prometheus endpoint, among them every Flink metric the Grafana dashboard queries.
  */
 @ExtendWith(LocalServersExtension.class)
 class JobOnSessionClusterITCase {
 
     private static final String EVENTS_IN = "flink_taskmanager_job_task_operator_events_in_total";
     private static final Duration PATIENCE = Duration.ofMinutes(3);
+    private static final Path DASHBOARD = Path.of("../deploy/grafana/dashboards/eventpipe.json");
 
     @Test
     void shadedJarRunsAtParallelismTwoAndExportsItsMetrics(
@@ -52,6 +59,12 @@ class JobOnSessionClusterITCase {
                         "--keyspace", TestNames.uniqueKeyspace("job_session"));
         List<Produced> events =
                 new GeneratedEvents(5).valid(200, 1_764_772_800_000L, 60_000, 0, 0).records();
+        // One malformed record, so that the dead-letter counter has a reason series to show.
+        List<byte[]> records =
+                Stream.concat(
+                                events.stream().map(Produced::value),
+                                Stream.of("not json".getBytes(StandardCharsets.UTF_8)))
+                        .toList();
 
         try (FlinkRestClient rest = new FlinkRestClient(flink.restUrl())) {
             String jarId = rest.uploadJar(shadedJar());
@@ -66,12 +79,19 @@ class JobOnSessionClusterITCase {
                                         assertThat(vertex.path("parallelism").asInt())
                                                 .isEqualTo(2));
 
-                new KafkaTestClient(kafka.bootstrapServers())
-                        .produceRoundRobin(topic, 4, events.stream().map(Produced::value).toList());
+                new KafkaTestClient(kafka.bootstrapServers()).produceRoundRobin(topic, 4, records);
                 await().atMost(PATIENCE)
                         .pollInterval(Duration.ofSeconds(2))
                         .untilAsserted(
-                                () -> assertThat(eventsIn(flink, jobId)).isEqualTo(events.size()));
+                                () -> assertThat(eventsIn(flink, jobId)).isEqualTo(records.size()));
+                Set<String> dashboardMetrics = dashboardFlinkMetrics();
+                assertThat(dashboardMetrics).hasSizeGreaterThan(10);
+                await().atMost(PATIENCE)
+                        .pollInterval(Duration.ofSeconds(2))
+                        .untilAsserted(
+                                () ->
+                                        assertThat(exportedFlinkMetrics(flink))
+                                                .containsAll(dashboardMetrics));
             } finally {
                 rest.cancel(jobId);
             }
@@ -85,6 +105,24 @@ class JobOnSessionClusterITCase {
                         .samples(EVENTS_IN, "job_id", jobId);
         assertThat(samples).as("samples of %s", EVENTS_IN).hasSize(2);
         return samples.stream().mapToDouble(PrometheusMetrics::value).sum();
+    }
+
+    /** The Flink metric names that the queries of the Grafana dashboard use. */
+    private static Set<String> dashboardFlinkMetrics() throws IOException {
+        String dashboard = Files.readString(DASHBOARD);
+        return Pattern.compile("flink_[A-Za-z0-9_]+")
+                .matcher(dashboard)
+                .results()
+                .map(MatchResult::group)
+                .collect(Collectors.toSet());
+    }
+
+    /** Every metric family that the JobManager's and the TaskManager's reporters export now. */
+    private static Set<String> exportedFlinkMetrics(FlinkCluster flink) throws Exception {
+        Set<String> names = new HashSet<>();
+        names.addAll(PrometheusMetrics.scrape(flink.ports().jobManagerPrometheus()).names());
+        names.addAll(PrometheusMetrics.scrape(flink.taskManagerPrometheusPort()).names());
+        return names;
     }
 
     private static boolean isRunningEverywhere(JsonNode job) {

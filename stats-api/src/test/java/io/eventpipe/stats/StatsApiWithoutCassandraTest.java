@@ -8,8 +8,15 @@ import io.eventpipe.stats.support.ApiClient;
 import io.eventpipe.stats.support.ApiClient.Answer;
 import io.eventpipe.stats.support.Ports;
 import io.eventpipe.stats.support.PrometheusText;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.hawkular.agent.prometheus.types.Counter;
 import org.hawkular.agent.prometheus.types.Gauge;
 import org.hawkular.agent.prometheus.types.Histogram;
@@ -203,5 +210,22 @@ class StatsApiWithoutCassandraTest {
                 metrics.metric("jvm_threads_live_threads", Gauge.class, labels -> true)
                         .orElseThrow();
         assertThat(liveThreads.getValue()).isPositive();
+    }
+
+    @Test
+    void everyStatsApiMetricTheGrafanaDashboardQueriesIsExported() throws IOException {
+        client.get("/stats"); // a request and a failed Cassandra query, so both kinds have series
+        String dashboard = Files.readString(Path.of("../deploy/grafana/dashboards/eventpipe.json"));
+        Set<String> queried =
+                Pattern.compile("(http_server|cassandra_query)_[a-z_]+")
+                        .matcher(dashboard)
+                        .results()
+                        .map(MatchResult::group)
+                        .collect(Collectors.toSet());
+
+        PrometheusText metrics = PrometheusText.parse(client.get("/metrics").body());
+
+        assertThat(queried).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(queried).allSatisfy(name -> assertThat(metrics.exports(name)).as(name).isTrue());
     }
 }

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.hawkular.agent.prometheus.text.TextPrometheusMetricDataParser;
 import org.hawkular.agent.prometheus.types.Counter;
 import org.hawkular.agent.prometheus.types.Gauge;
@@ -40,6 +41,11 @@ public final class PrometheusMetrics {
             families.put(family.getName(), family);
         }
         return new PrometheusMetrics(families);
+    }
+
+    /** The names of the metric families in this scrape. */
+    public Set<String> names() {
+        return families.keySet();
     }
 
     /** The samples of a family whose label {@code key} is {@code value}; empty when absent. */

@@ -44,6 +44,15 @@ public final class PrometheusText {
         return Optional.ofNullable(families.get(name));
     }
 
+    /**
+     * Whether a query may name this series: a family of that name, or the {@code _bucket}, {@code
+     * _count} or {@code _sum} series of a histogram family.
+     */
+    public boolean exports(String series) {
+        return families.containsKey(series)
+                || families.containsKey(series.replaceFirst("_(bucket|count|sum)$", ""));
+    }
+
     /** The first sample of the family whose labels match, if any. */
     public <T extends Metric> Optional<T> metric(
             String family, Class<T> type, Predicate<Map<String, String>> labels) {
