@@ -21,6 +21,9 @@ import java.util.Map;
  */
 public final class FlinkCluster extends ChildProcessServer {
 
+    /** Slots of the one TaskManager: the highest parallelism a job on this cluster can run at. */
+    public static final int TASK_SLOTS = 4;
+
     private static final String NAME = "Flink";
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
     private static final ObjectMapper JSON = new ObjectMapper();

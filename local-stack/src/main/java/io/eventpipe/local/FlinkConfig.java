@@ -61,7 +61,7 @@ final class FlinkConfig {
     private static void memory(Map<String, Object> yaml) {
         yaml.put("jobmanager.memory.process.size", "768m");
         yaml.put("taskmanager.memory.process.size", "1g");
-        yaml.put("taskmanager.numberOfTaskSlots", 4);
+        yaml.put("taskmanager.numberOfTaskSlots", FlinkCluster.TASK_SLOTS);
         yaml.put("parallelism.default", 1);
         // The job keeps its state on the heap: give the heap what managed memory would take.
         yaml.put("taskmanager.memory.managed.fraction", 0.05);

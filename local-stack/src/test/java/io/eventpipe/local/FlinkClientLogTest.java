@@ -55,6 +55,27 @@ class FlinkClientLogTest {
     }
 
     @Test
+    void withoutTheMarkerSkipsTheYarnCommandLineThatIsNeverThere() {
+        String log =
+                String.join(
+                        "\n",
+                        "INFO  Could not load CLI class"
+                                + " org.apache.flink.yarn.cli.FlinkYarnSessionCli.",
+                        "java.lang.ClassNotFoundException:"
+                                + " org.apache.flink.yarn.cli.FlinkYarnSessionCli",
+                        "\tat java.base/java.lang.Class.forName0(Native Method)",
+                        "ERROR Invalid command line arguments.",
+                        "org.apache.flink.client.cli.CliArgsException: The parallelism must be a"
+                                + " positive number: 0");
+
+        assertThat(FlinkClientLog.errorLines(log))
+                .containsExactly(
+                        "ERROR Invalid command line arguments.",
+                        "org.apache.flink.client.cli.CliArgsException: The parallelism must be a"
+                                + " positive number: 0");
+    }
+
+    @Test
     void failureMessageShowsTheLinesAndNamesTheLogFile() {
         FlinkClientFailure failure =
                 new FlinkClientFailure(

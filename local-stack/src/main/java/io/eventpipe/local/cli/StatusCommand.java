@@ -2,6 +2,7 @@ package io.eventpipe.local.cli;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.eventpipe.local.Ports;
 import io.eventpipe.local.StatsApiProcess;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -43,14 +44,26 @@ final class StatusCommand implements Callable<Integer> {
     public Integer call() {
         out = spec.commandLine().getOut();
         stack = LocalStack.open();
-        report("Kafka", LocalStack.KAFKA, true, () -> kafkaHealth(stack));
-        report("Cassandra", LocalStack.CASSANDRA, true, () -> cassandraHealth(stack));
-        report("Flink", LocalStack.FLINK_JOB_MANAGER, true, () -> flinkHealth(stack));
-        report("Job", LocalStack.FLINK_JOB_MANAGER, false, () -> jobHealth(stack));
+        int kafkaPort = stack.kafka.port();
+        int flinkPort = stack.flink.ports().rest();
+        report("Kafka", LocalStack.KAFKA, kafkaPort, true, () -> kafkaHealth(stack));
+        report(
+                "Cassandra",
+                LocalStack.CASSANDRA,
+                stack.cassandra.cqlPort(),
+                true,
+                () -> cassandraHealth(stack));
+        report("Flink", LocalStack.FLINK_JOB_MANAGER, flinkPort, true, () -> flinkHealth(stack));
+        report("Job", LocalStack.FLINK_JOB_MANAGER, flinkPort, false, () -> jobHealth(stack));
         // The jar is not needed to ask a running stats-api for its health.
         StatsApiProcess statsApi = stack.statsApi(Path.of("stats-api.jar"));
-        report("stats-api", LocalStack.STATS_API, true, () -> statsApiHealth(statsApi));
-        report("Lag", LocalStack.KAFKA, false, () -> lag(stack));
+        report(
+                "stats-api",
+                LocalStack.STATS_API,
+                statsApi.port(),
+                true,
+                () -> statsApiHealth(statsApi));
+        report("Lag", LocalStack.KAFKA, kafkaPort, false, () -> lag(stack));
         return healthy ? 0 : 1;
     }
 
@@ -60,13 +73,14 @@ final class StatusCommand implements Callable<Integer> {
 
     /**
      * Prints one line for a part: ok with details, or DOWN with the reason. The part needs the
-     * process recorded under {@code stateKey}; its pid is shown when {@code showPid} is set.
+     * process recorded under {@code stateKey}, which listens on {@code port}; its pid is shown when
+     * {@code showPid} is set.
      */
-    private void report(String part, String stateKey, boolean showPid, Probe probe) {
+    private void report(String part, String stateKey, int port, boolean showPid, Probe probe) {
         Optional<ProcessHandle> process = stack.state.process(stateKey);
         try {
             if (process.isEmpty()) {
-                throw new IllegalStateException("not running; ./pipeline up starts it");
+                throw new IllegalStateException(notRunning(port));
             }
             String pid = showPid ? " (pid " + process.get().pid() + ")" : "";
             out.printf("%-10s %-5s %s%s%n", part, "ok", probe.run(), pid);
@@ -77,6 +91,15 @@ final class StatusCommand implements Callable<Integer> {
                     part, "DOWN", Objects.toString(e.getMessage(), e.toString()));
         }
         out.flush();
+    }
+
+    // A port taken by some other process would make ./pipeline up fail, so say so here already.
+    private static String notRunning(int port) {
+        return Ports.isListening(port)
+                ? "not running, and another process listens on its port "
+                        + port
+                        + "; ./pipeline up cannot start it until that port is free"
+                : "not running; ./pipeline up starts it";
     }
 
     private static String kafkaHealth(LocalStack stack) throws Exception {

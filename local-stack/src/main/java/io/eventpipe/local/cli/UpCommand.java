@@ -1,6 +1,7 @@
 package io.eventpipe.local.cli;
 
 import io.eventpipe.local.FlinkClientFailure;
+import io.eventpipe.local.FlinkCluster;
 import io.eventpipe.local.FlinkJobClient;
 import io.eventpipe.local.StatsApiProcess;
 import java.io.PrintWriter;
@@ -58,7 +59,10 @@ final class UpCommand implements Callable<Integer> {
     @Option(
             names = "--parallelism",
             defaultValue = "2",
-            description = "Parallelism of a newly submitted job (default: ${DEFAULT-VALUE}).")
+            description =
+                    "Parallelism of a newly submitted job, 1 to the TaskManager's "
+                            + FlinkCluster.TASK_SLOTS
+                            + " slots (default: ${DEFAULT-VALUE}).")
     private int parallelism;
 
     @Option(
@@ -82,6 +86,12 @@ final class UpCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        OptionChecks.require(
+                spec,
+                parallelism >= 1 && parallelism <= FlinkCluster.TASK_SLOTS,
+                "--parallelism",
+                parallelism,
+                "must be 1 to " + FlinkCluster.TASK_SLOTS + ", the local TaskManager's slots");
         LocalStack stack = LocalStack.open();
         if (help) {
             return printHelp(out, stack);
@@ -217,6 +227,12 @@ final class UpCommand implements Callable<Integer> {
                 out.printf(
                         "%-10s already running: %s%n", "Job", FlinkJobs.describe(stack.flink, job));
             }
+            if (spec.commandLine().getParseResult().hasMatchedOption("--parallelism")) {
+                out.printf(
+                        "%-10s --parallelism %d not applied to the running job; ./pipeline down,"
+                                + " then up --parallelism %d, rescales it from its savepoint%n",
+                        "", parallelism, parallelism);
+            }
             return true;
         }
         Path jar = jobJar(stack);
@@ -246,11 +262,14 @@ final class UpCommand implements Callable<Integer> {
 
     /** The user's job options, plus where the local Kafka is unless the user said otherwise. */
     private List<String> jobArguments() {
-        List<String> args = new ArrayList<>(jobArgs);
-        if (args.stream().noneMatch(arg -> arg.startsWith("--bootstrap-servers"))) {
+        List<String> args = new ArrayList<>();
+        if (jobArgs.stream().noneMatch(arg -> arg.startsWith("--bootstrap-servers"))) {
             // The job defaults to localhost, which may resolve to ::1 where Kafka does not listen.
+            // First, so that a value missing from the user's last option is reported as missing
+            // rather than as this option's name.
             args.addAll(List.of("--bootstrap-servers", "127.0.0.1:9092"));
         }
+        args.addAll(jobArgs);
         return args;
     }
 

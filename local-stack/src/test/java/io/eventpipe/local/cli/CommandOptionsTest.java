@@ -80,6 +80,17 @@ class CommandOptionsTest {
         assertThat(err.toString()).contains(named);
     }
 
+    @ParameterizedTest
+    @CsvSource({"0", "-1", "5"})
+    void upRejectsAParallelismTheLocalClusterCannotRunBeforeStartingAnything(String parallelism) {
+        int exit = run("up", "--parallelism", parallelism);
+
+        assertThat(exit).isEqualTo(USAGE_ERROR);
+        assertThat(err.toString())
+                .contains("Invalid value for '--parallelism': must be 1 to 4")
+                .contains("'" + parallelism + "'");
+    }
+
     @Test
     void replayRejectsSpeedTogetherWithAsFastAsPossible() {
         int exit = run("replay", jsonl.toString(), "--speed=10", "--as-fast-as-possible");
