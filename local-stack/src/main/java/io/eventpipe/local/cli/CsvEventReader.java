@@ -55,18 +55,24 @@ final class CsvEventReader implements EventFileReader {
             if (!rows.hasNextValue()) {
                 return null;
             }
+            // Before the row is read the parser stands on the line the row starts on (a quoted
+            // field may go on over several lines).
+            String origin = lineAt(rows.getCurrentLocation());
             ObjectNode json = CsvRowConverter.toJson(rows.nextValue());
-            return new FileRecord(json.toString().getBytes(StandardCharsets.UTF_8), json);
+            return new FileRecord(json.toString().getBytes(StandardCharsets.UTF_8), json, origin);
         } catch (JacksonException e) {
             throw new BadInputException(describe(e), e);
         }
     }
 
     private String describe(JacksonException e) {
-        JsonLocation where = e.getLocation();
-        String line = where == null ? "?" : String.valueOf(where.getLineNr());
         String expected = columns.isEmpty() ? "" : " (columns: " + String.join(",", columns) + ")";
-        return fileName + " line " + line + ": " + e.getOriginalMessage() + expected;
+        return lineAt(e.getLocation()) + ": " + e.getOriginalMessage() + expected;
+    }
+
+    /** E.g. "events.csv line 2": Jackson counts the lines, blank and header lines included. */
+    private String lineAt(JsonLocation where) {
+        return fileName + " line " + (where == null ? "?" : String.valueOf(where.getLineNr()));
     }
 
     @Override

@@ -27,9 +27,9 @@ final class EventFields {
     OutgoingEvent toOutgoing(FileRecord record) {
         JsonNode json = record.json();
         if (json == null) {
-            return OutgoingEvent.untimed(null, record.value());
+            return new OutgoingEvent(null, record.value(), OptionalLong.empty(), record.origin());
         }
-        return new OutgoingEvent(keyOf(json), record.value(), timeOf(json));
+        return new OutgoingEvent(keyOf(json), record.value(), timeOf(json), record.origin());
     }
 
     private String keyOf(JsonNode json) {

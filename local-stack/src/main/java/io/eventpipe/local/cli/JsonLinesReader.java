@@ -11,16 +11,18 @@ import java.io.InputStream;
  *
  * <p>Lines are parsed only to find the key and time; a line that is not valid JSON is still sent as
  * it is (keyless, untimed) so the pipeline's dead-letter handling sees real bad input. Blank lines
- * carry no event and are skipped.
+ * carry no event and are skipped, but counted in the line numbers that name records.
  */
 final class JsonLinesReader implements EventFileReader {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
+    private final String fileName;
     private final InputStream in;
     private final RawLineReader lines;
 
-    JsonLinesReader(InputStream in) {
+    JsonLinesReader(String fileName, InputStream in) {
+        this.fileName = fileName;
         this.in = in;
         this.lines = new RawLineReader(in);
     }
@@ -31,7 +33,12 @@ final class JsonLinesReader implements EventFileReader {
         do {
             line = lines.next();
         } while (line != null && isBlank(line));
-        return line == null ? null : new FileRecord(line, parseOrNull(line));
+        if (line == null) {
+            return null;
+        }
+        // The physical line number, skipped blank lines included, so an editor finds the record.
+        String origin = fileName + " line " + lines.lineNumber();
+        return new FileRecord(line, parseOrNull(line), origin);
     }
 
     private static JsonNode parseOrNull(byte[] line) {

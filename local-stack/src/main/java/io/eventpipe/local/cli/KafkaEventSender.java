@@ -8,7 +8,6 @@ import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -17,9 +16,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
  *
  * <p>The producer is idempotent with {@code acks=all}, so a retried batch is neither lost nor
  * duplicated. A record that still fails (after the producer's own retries, within its delivery
- * timeout) is counted and the first such failure kept for the summary; sending continues so one bad
- * record does not hide how many others got through. An exception thrown by {@code send} itself
- * (Kafka unreachable for {@link #MAX_BLOCK}, producer closed) propagates to the caller.
+ * timeout) is counted and the first such failure kept for the summary, with the record's origin;
+ * sending continues so one bad record does not hide how many others got through. An exception
+ * thrown by {@code send} itself (Kafka unreachable for {@link #MAX_BLOCK}, producer closed)
+ * propagates to the caller.
  *
  * <p>A keyed record goes where the producer's default partitioner puts its key. A record without a
  * key is given a partition explicitly, round-robin over all of them: left to the producer, keyless
@@ -39,7 +39,7 @@ final class KafkaEventSender implements AutoCloseable {
     private final AtomicLong handedOver = new AtomicLong();
     private final AtomicLong acknowledged = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
-    private final AtomicReference<Throwable> firstFailure = new AtomicReference<>();
+    private final AtomicReference<SendSummary.Failure> firstFailure = new AtomicReference<>();
     private long startNanos = System.nanoTime();
     private int partitionCount;
     private long keylessSent;
@@ -95,7 +95,7 @@ final class KafkaEventSender implements AutoCloseable {
         Integer partition = event.key() == null ? nextKeylessPartition() : null;
         producer.send(
                 new ProducerRecord<>(topic, partition, event.key(), event.value()),
-                this::onCompletion);
+                (metadata, exception) -> onCompletion(event.origin(), exception));
         handedOver.incrementAndGet();
     }
 
@@ -106,13 +106,17 @@ final class KafkaEventSender implements AutoCloseable {
         return (int) (keylessSent++ % partitionCount);
     }
 
-    private void onCompletion(RecordMetadata metadata, Exception exception) {
+    /**
+     * A record too large for the producer fails at once, on the sending thread, so the first such
+     * failure kept is the first in file order.
+     */
+    private void onCompletion(String origin, Exception exception) {
         if (exception == null) {
             acknowledged.incrementAndGet();
             onAcknowledged.run();
         } else {
             failed.incrementAndGet();
-            firstFailure.compareAndSet(null, exception);
+            firstFailure.compareAndSet(null, new SendSummary.Failure(exception, origin));
             onFailure.accept(exception);
         }
     }

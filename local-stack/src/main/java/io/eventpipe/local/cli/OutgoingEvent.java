@@ -4,12 +4,14 @@ import java.util.OptionalLong;
 
 /**
  * One event ready for Kafka: its record key (null: {@link KafkaEventSender} spreads keyless records
- * round-robin over the partitions), its value bytes, and its event time when known (used for pacing
- * only).
+ * round-robin over the partitions), its value bytes, its event time when known (used for pacing
+ * only), and its origin, e.g. "events.jsonl line 14", to name it in a failure report (null for
+ * generated events).
  */
-record OutgoingEvent(String key, byte[] value, OptionalLong eventTimeMillis) {
+record OutgoingEvent(String key, byte[] value, OptionalLong eventTimeMillis, String origin) {
 
+    /** A generated event: no time, no origin. */
     static OutgoingEvent untimed(String key, byte[] value) {
-        return new OutgoingEvent(key, value, OptionalLong.empty());
+        return new OutgoingEvent(key, value, OptionalLong.empty(), null);
     }
 }

@@ -13,7 +13,7 @@ record ReplayInput(Path file, ReplayFormat format, List<String> columns) {
         try {
             return format == ReplayFormat.CSV
                     ? new CsvEventReader(file.toString(), in, columns)
-                    : new JsonLinesReader(in);
+                    : new JsonLinesReader(file.toString(), in);
         } catch (IOException | RuntimeException e) {
             in.close();
             throw e;

@@ -97,19 +97,21 @@ final class SendSession {
             out.flush();
         }
         if (outcome.failure() != null) {
-            err.println(describeFailure(outcome.failure()));
+            err.println(describeFailure(outcome.failure(), null));
             err.flush();
             return EXIT_FAILED;
         }
         if (!outcome.summary().allAcknowledged()) {
-            err.println(describeFailure(outcome.summary().firstFailure()));
+            SendSummary.Failure first = outcome.summary().firstFailure();
+            err.println(describeFailure(first.cause(), first.origin()));
             err.flush();
             return EXIT_FAILED;
         }
         return stop.wasInterrupted() ? EXIT_INTERRUPTED : 0;
     }
 
-    private String describeFailure(Throwable failure) {
+    /** {@code origin}: the failed record's, or null when the failure is not one record's. */
+    private String describeFailure(Throwable failure, String origin) {
         if (failure instanceof BadInputException) {
             return "Bad input, nothing more sent: " + failure.getMessage();
         }
@@ -121,8 +123,11 @@ final class SendSession {
                         ? System.lineSeparator() + "Is Kafka running? (./pipeline status)"
                         : "";
         return String.format(
-                "Kafka at %s did not take the events: %s%s",
-                bootstrapServers, withCauses(failure), hint);
+                "Kafka at %s did not take %s: %s%s",
+                bootstrapServers,
+                origin == null ? "the events" : origin,
+                withCauses(failure),
+                hint);
     }
 
     /** "Failed to construct kafka producer" says little; its causes say why. */

@@ -5,10 +5,13 @@ import java.util.Locale;
 
 /**
  * What one run sent: records handed to the producer, records the brokers acknowledged, records that
- * failed (with the first failure), and how long it took.
+ * failed (with the first failure, null when none did), and how long it took.
  */
 record SendSummary(
-        long handedOver, long acknowledged, long failed, Throwable firstFailure, Duration elapsed) {
+        long handedOver, long acknowledged, long failed, Failure firstFailure, Duration elapsed) {
+
+    /** Why a record failed, and where it came from (see {@link OutgoingEvent#origin()}). */
+    record Failure(Throwable cause, String origin) {}
 
     boolean allAcknowledged() {
         return failed == 0 && acknowledged == handedOver;

@@ -49,15 +49,44 @@ class CsvEventReaderTest {
                 .hasMessageContaining("data.csv line 3");
     }
 
+    @Test
+    void eachRowNamesTheLineItStartsOnCountingHeaderAndEmptyLines() throws IOException {
+        List<String> origins =
+                originsOf("name,qty\n\n\"Smith,\nJ\",3\r\n\nJones,4\nLee,5", List.of());
+
+        assertThat(origins)
+                .containsExactly("data.csv line 3", "data.csv line 6", "data.csv line 7");
+    }
+
+    @Test
+    void headerlessRowsAreNumberedFromTheFirstLine() throws IOException {
+        List<String> origins = originsOf("1,2,3,pv,100\n7,8,9,buy,101\n", TAOBAO_COLUMNS);
+
+        assertThat(origins).containsExactly("data.csv line 1", "data.csv line 2");
+    }
+
+    private static List<String> originsOf(String csv, List<String> columns) throws IOException {
+        List<String> origins = new ArrayList<>();
+        try (CsvEventReader reader = reader(csv, columns)) {
+            for (FileRecord r = reader.next(); r != null; r = reader.next()) {
+                origins.add(r.origin());
+            }
+        }
+        return origins;
+    }
+
+    private static CsvEventReader reader(String csv, List<String> columns) throws IOException {
+        byte[] bytes = csv.getBytes(StandardCharsets.UTF_8);
+        return new CsvEventReader("data.csv", new ByteArrayInputStream(bytes), columns);
+    }
+
     private static List<String> valuesOf(String csv) throws IOException {
         return readAll(csv, TAOBAO_COLUMNS);
     }
 
     private static List<String> readAll(String csv, List<String> columns) throws IOException {
         List<String> values = new ArrayList<>();
-        byte[] bytes = csv.getBytes(StandardCharsets.UTF_8);
-        try (CsvEventReader reader =
-                new CsvEventReader("data.csv", new ByteArrayInputStream(bytes), columns)) {
+        try (CsvEventReader reader = reader(csv, columns)) {
             for (FileRecord r = reader.next(); r != null; r = reader.next()) {
                 values.add(new String(r.value(), StandardCharsets.UTF_8));
             }

@@ -38,9 +38,20 @@ class JsonLinesReaderTest {
         assertThat(records.get(1).json()).isNull();
     }
 
+    @Test
+    void eachRecordNamesItsPhysicalLineCountingSkippedBlankLines() throws IOException {
+        List<FileRecord> records = readAll(utf8("\n{\"a\":1}\r\n  \n\nnot json\n{\"b\":2}"));
+
+        assertThat(records)
+                .extracting(FileRecord::origin)
+                .containsExactly(
+                        "events.jsonl line 2", "events.jsonl line 5", "events.jsonl line 6");
+    }
+
     private static List<FileRecord> readAll(byte[] content) throws IOException {
         List<FileRecord> records = new ArrayList<>();
-        try (JsonLinesReader reader = new JsonLinesReader(new ByteArrayInputStream(content))) {
+        try (JsonLinesReader reader =
+                new JsonLinesReader("events.jsonl", new ByteArrayInputStream(content))) {
             for (FileRecord r = reader.next(); r != null; r = reader.next()) {
                 records.add(r);
             }

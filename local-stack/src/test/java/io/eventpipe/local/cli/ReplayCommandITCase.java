@@ -30,7 +30,7 @@ import picocli.CommandLine;
 
 /**
  * {@code ./pipeline replay} against a real Kafka: exactly the file's records arrive, keyed, and
- * those without a key spread over every partition.
+ * those without a key spread over every partition; a record Kafka refuses is named by its line.
  */
 @ExtendWith(LocalServersExtension.class)
 class ReplayCommandITCase {
@@ -130,6 +130,34 @@ class ReplayCommandITCase {
         assertThat(partitionsByKey(byPartition).values()).allSatisfy(p -> assertThat(p).hasSize(1));
     }
 
+    @Test
+    void aRecordTooLargeForKafkaIsNamedByItsLineAndTheOthersStillArrive(KafkaServer kafka)
+            throws IOException {
+        String topic = TestNames.uniqueTopic("replay-too-large");
+        kafka.createTopic(topic, PARTITIONS);
+        List<SentRecord> expected = new ArrayList<>();
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String json = "{\"user_id\":\"u" + (i % 4) + "\",\"ts\":" + (1000 + i) + "}";
+            expected.add(SentRecord.of("u" + (i % 4), json));
+            lines.add(json);
+        }
+        // Line numbers count the blank line (line 5), so the oversized record is on line 14.
+        lines.add(4, "");
+        lines.add(13, "{\"user_id\":\"u-big\",\"pad\":\"" + "x".repeat(2 << 20) + "\"}");
+        Path file = writeGzipText(dir.resolve("mixed.jsonl.gz"), lines);
+
+        int exit = replay(kafka, topic, file.toString(), "--as-fast-as-possible");
+
+        assertThat(exit).as("exit code; stderr: %s", err).isEqualTo(SendSession.EXIT_FAILED);
+        assertThat(out.toString()).contains(expected.size() + " events acknowledged", "1 FAILED");
+        assertThat(err.toString())
+                .contains("did not take " + file + " line 14: The message is")
+                .contains("larger than 1048576");
+        assertThat(TopicReader.readAll(kafka, topic, expected.size()))
+                .containsExactlyInAnyOrderElementsOf(expected);
+    }
+
     /**
      * GitHub-shaped events (the user at /actor/login), only every tenth also carrying a user_id,
      * and one line that is not JSON.
@@ -182,10 +210,14 @@ class ReplayCommandITCase {
         return lines;
     }
 
-    private static Path writeGzipLines(Path file, List<SentRecord> lines) throws IOException {
+    private static Path writeGzipLines(Path file, List<SentRecord> records) throws IOException {
+        return writeGzipText(file, records.stream().map(SentRecord::value).toList());
+    }
+
+    private static Path writeGzipText(Path file, List<String> lines) throws IOException {
         try (OutputStream gz = new GZIPOutputStream(Files.newOutputStream(file))) {
-            for (SentRecord line : lines) {
-                gz.write(line.value().getBytes(StandardCharsets.UTF_8));
+            for (String line : lines) {
+                gz.write(line.getBytes(StandardCharsets.UTF_8));
                 gz.write('\n');
             }
         }
