@@ -5,7 +5,7 @@
 #
 # The dead-letter topic gets a larger max.message.bytes than the events topic, also when it already
 # exists: a dead letter is a whole event plus its dlq.* headers, so the dead letter of an event
-# near the events topic's limit would not fit otherwise, and the job would stop on it.
+# near the events topic's limit would not fit otherwise, and the job refuses to start then.
 set -euo pipefail
 
 brokers="${REDPANDA_BROKERS:?REDPANDA_BROKERS is not set}"

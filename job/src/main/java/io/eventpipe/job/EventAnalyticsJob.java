@@ -23,7 +23,9 @@ import picocli.CommandLine.ParameterException;
  *   <li>{@code --topic} events: topic of the events.
  *   <li>{@code --group-id} eventpipe-job: consumer group; a new run starts at its committed
  *       offsets, or at the earliest offsets for a new group.
- *   <li>{@code --dlq-topic} events-dlq: topic of dead letters (invalid and late events).
+ *   <li>{@code --dlq-topic} events-dlq: topic of dead letters (invalid and late events); its {@code
+ *       max.message.bytes} must be at least 4096 above that of {@code --topic}, or the job does not
+ *       start.
  *   <li>{@code --partition-discovery-interval} 1min: how often new partitions are looked for.
  *   <li>{@code --bounded} false: stop at the offsets latest at start-up (a backfill).
  *   <li>{@code --type-field} /type, {@code --user-field} /user_id, {@code --time-field} /ts: JSON

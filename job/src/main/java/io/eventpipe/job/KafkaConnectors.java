@@ -32,8 +32,8 @@ final class KafkaConnectors {
     private KafkaConnectors() {}
 
     /**
-     * Stops start-up when a topic is missing; warns when the dead-letter topic may be too small for
-     * the dead letters of the largest events ({@link KafkaTopicChecks}).
+     * Stops start-up when a topic is missing or the dead-letter topic is too small for the dead
+     * letters of the largest events ({@link KafkaTopicChecks}).
      */
     static void requireTopics(KafkaOptions kafka) {
         KafkaTopicChecks.check(kafka);

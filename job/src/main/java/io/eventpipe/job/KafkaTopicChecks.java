@@ -15,12 +15,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The start-up checks of the job's two topics: both must exist, and the dead-letter topic should
- * take the dead letter of the largest record the events topic takes.
+ * The start-up checks of the job's two topics: both must exist, and the dead-letter topic must take
+ * the dead letter of the largest record the events topic takes.
  *
- * <p>A missing topic stops start-up. A dead-letter topic that is too small only gets a warning: the
- * job runs fine until such a record arrives, and then fails on it with the same explanation (see
- * {@link DeadLetterSizeLimit}), losing nothing.
+ * <p>Either failing stops start-up. A dead-letter topic that is too small would otherwise let the
+ * job run until such a record arrives and then fail on it after every restart. Only when Kafka does
+ * not tell the limits (no DescribeConfigs permission, say) does the job start with a warning.
  */
 final class KafkaTopicChecks {
 
@@ -35,7 +35,7 @@ final class KafkaTopicChecks {
                                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                                 kafka.bootstrapServers()))) {
             requireExisting(admin, kafka);
-            warnIfDeadLettersMayNotFit(admin, kafka);
+            requireRoomForDeadLetters(admin, kafka);
         }
     }
 
@@ -72,27 +72,51 @@ final class KafkaTopicChecks {
         }
     }
 
-    private static void warnIfDeadLettersMayNotFit(Admin admin, KafkaOptions kafka) {
+    private static void requireRoomForDeadLetters(Admin admin, KafkaOptions kafka) {
         Map<String, Integer> limits;
         try {
             limits =
                     TopicMessageLimits.read(admin, List.of(kafka.topic(), kafka.deadLetterTopic()));
         } catch (IllegalStateException unreadable) {
-            LOG.warn("Cannot compare the size limits of the topics", unreadable);
+            LOG.warn(
+                    "Cannot compare the size limits of the topics; starting without checking that"
+                            + " dead letters fit",
+                    unreadable);
             return;
         }
         Integer eventsLimit = limits.get(kafka.topic());
+        Integer deadLetterLimit = limits.get(kafka.deadLetterTopic());
+        if (eventsLimit == null || deadLetterLimit == null) {
+            LOG.warn(
+                    "Kafka did not report max.message.bytes of every topic ({}: {}, {}: {});"
+                            + " starting without checking that dead letters fit",
+                    kafka.topic(),
+                    eventsLimit,
+                    kafka.deadLetterTopic(),
+                    deadLetterLimit);
+            return;
+        }
         DeadLetterSizeLimit deadLetters =
-                new DeadLetterSizeLimit(
-                        kafka.deadLetterTopic(), limits.get(kafka.deadLetterTopic()));
+                new DeadLetterSizeLimit(kafka.deadLetterTopic(), deadLetterLimit);
         LOG.info(
                 "Largest records: {} bytes in topic {}, {} bytes for dead letters in {}",
                 eventsLimit,
                 kafka.topic(),
                 deadLetters.maxBytes(),
                 kafka.deadLetterTopic());
-        if (eventsLimit != null) {
-            deadLetters.mismatchWith(kafka.topic(), eventsLimit).ifPresent(LOG::warn);
-        }
+        deadLetters
+                .mismatchWith(kafka.topic(), eventsLimit)
+                .ifPresent(
+                        mismatch -> {
+                            throw new IllegalStateException(
+                                    "Dead-letter topic '"
+                                            + kafka.deadLetterTopic()
+                                            + "' (--dlq-topic) cannot take the dead letters"
+                                            + " of the largest records of topic '"
+                                            + kafka.topic()
+                                            + "' (--topic). "
+                                            + mismatch
+                                            + " Then start the job again.");
+                        });
     }
 }

@@ -7,7 +7,9 @@ import static org.awaitility.Awaitility.await;
 import io.eventpipe.job.config.JobCommandLine;
 import io.eventpipe.job.config.JobOptions;
 import io.eventpipe.job.parsing.DeadLetterSizeLimit;
+import io.eventpipe.job.parsing.DeadLetterTooLargeException;
 import io.eventpipe.job.parsing.TopicMessageLimits;
+import io.eventpipe.job.testing.DeadLetterTopics;
 import io.eventpipe.job.testing.KafkaTestClient;
 import io.eventpipe.job.testing.KafkaTestClient.ReadRecord;
 import io.eventpipe.job.testing.TwoSlotMiniCluster;
@@ -41,7 +43,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Dead letters at the edges, through the whole job on a MiniCluster against the real local Kafka:
- * an invalid record as large as the events topic accepts, a tombstone and a zero-length value.
+ * an invalid record as large as the events topic accepts, a tombstone and a zero-length value; a
+ * dead-letter topic too small for that record, at start-up and after it.
  *
  * <p>The job runs without restarts, so any failure leaves it FAILED rather than hidden in a
  * restart. The largest record is computed from the events topic's real {@code max.message.bytes}.
@@ -113,8 +116,8 @@ class DeadLetterLimitsITCase {
     }
 
     @Test
-    void deadLetterTooLargeForItsTopicStopsTheJobNamingTheSizesAndTheSetting(
-            KafkaServer kafka, CassandraServer cassandra) throws Exception {
+    void deadLetterTopicTooSmallForTheEventsTopicStopsStartUpNamingTopicSizesAndCommand(
+            KafkaServer kafka, CassandraServer cassandra) {
         String topic = TestNames.uniqueTopic("events");
         String deadLetterTopic = TestNames.uniqueTopic("events-dlq");
         kafka.createTopic(topic, 2);
@@ -122,9 +125,45 @@ class DeadLetterLimitsITCase {
         kafka.createTopic(deadLetterTopic, 1);
         int eventsLimit = maxMessageBytes(kafka, topic);
         int deadLetterLimit = maxMessageBytes(kafka, deadLetterTopic);
-        KafkaTestClient client = new KafkaTestClient(kafka.bootstrapServers());
+        int needed = eventsLimit + DeadLetterSizeLimit.HEADER_ROOM_BYTES;
+        JobOptions options = options(kafka, cassandra, topic, deadLetterTopic);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
 
-        JobClient job = start(options(kafka, cassandra, topic, deadLetterTopic));
+        assertThat(deadLetterLimit).isLessThan(needed);
+        assertThatThrownBy(() -> EventAnalyticsJob.addToEnvironment(env, options))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("'" + deadLetterTopic + "' (--dlq-topic) cannot take")
+                .hasMessageContaining("up to " + eventsLimit + " bytes")
+                .hasMessageContaining(
+                        deadLetterTopic + " (max.message.bytes = " + deadLetterLimit + ")")
+                .hasMessageContaining(
+                        "--entity-name "
+                                + deadLetterTopic
+                                + " --add-config max.message.bytes="
+                                + needed);
+    }
+
+    @Test
+    void deadLetterTopicLoweredAfterTheStartUpCheckStopsTheJobRatherThanDroppingTheRecord(
+            KafkaServer kafka, CassandraServer cassandra) throws Exception {
+        String topic = TestNames.uniqueTopic("events");
+        String deadLetterTopic = TestNames.uniqueTopic("events-dlq");
+        kafka.createTopic(topic, 2);
+        DeadLetterTopics.create(kafka, deadLetterTopic);
+        int eventsLimit = maxMessageBytes(kafka, topic);
+        KafkaTestClient client = new KafkaTestClient(kafka.bootstrapServers());
+        StreamExecutionEnvironment env =
+                withoutRestarts(options(kafka, cassandra, topic, deadLetterTopic));
+
+        // The start-up check has passed; then an operator shrinks the dead-letter topic. The sink
+        // reads the limit when it opens, as it does after every restart.
+        int lowered = eventsLimit;
+        kafka.createTopic(
+                deadLetterTopic,
+                1,
+                Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(lowered)));
+        await().atMost(PATIENCE).until(() -> maxMessageBytes(kafka, deadLetterTopic) == lowered);
+        JobClient job = env.executeAsync("dead-letter-limits-it");
         RecordMetadata stored =
                 client.produce(
                                 List.of(
@@ -133,15 +172,14 @@ class DeadLetterLimitsITCase {
                                 eventsLimit)
                         .get(0);
 
-        assertThat(deadLetterLimit).isLessThan(eventsLimit + DeadLetterSizeLimit.HEADER_ROOM_BYTES);
         assertThatThrownBy(
                         () ->
                                 job.getJobExecutionResult()
                                         .get(PATIENCE.toSeconds(), TimeUnit.SECONDS))
+                .hasStackTraceContaining(DeadLetterTooLargeException.class.getName())
                 .hasStackTraceContaining(
                         "dead letter of " + topic + "-1@" + stored.offset() + " (reason ")
-                .hasStackTraceContaining(
-                        deadLetterTopic + " (max.message.bytes = " + deadLetterLimit + ")")
+                .hasStackTraceContaining(deadLetterTopic + " (max.message.bytes = " + lowered + ")")
                 .hasStackTraceContaining("Nothing is dropped");
         assertThat(client.readAll(deadLetterTopic, Duration.ofSeconds(5))).isEmpty();
     }
@@ -190,6 +228,11 @@ class DeadLetterLimitsITCase {
     }
 
     private static JobClient start(JobOptions options) throws Exception {
+        return withoutRestarts(options).executeAsync("dead-letter-limits-it");
+    }
+
+    /** The whole job, start-up checks passed, in an environment that does not restart it. */
+    private static StreamExecutionEnvironment withoutRestarts(JobOptions options) {
         Configuration noRestarts = new Configuration();
         noRestarts.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
@@ -197,7 +240,7 @@ class DeadLetterLimitsITCase {
         env.enableCheckpointing(options.runtime().checkpointInterval().toMillis());
         env.setParallelism(2);
         EventAnalyticsJob.addToEnvironment(env, options);
-        return env.executeAsync("dead-letter-limits-it");
+        return env;
     }
 
     private static int maxMessageBytes(KafkaServer kafka, String topic) {

@@ -11,6 +11,7 @@ import io.eventpipe.job.model.KeyCount;
 import io.eventpipe.job.testing.CassandraRows;
 import io.eventpipe.job.testing.CassandraRows.TotalsRow;
 import io.eventpipe.job.testing.CassandraRows.WindowRow;
+import io.eventpipe.job.testing.DeadLetterTopics;
 import io.eventpipe.job.testing.ExpectedAnalytics;
 import io.eventpipe.job.testing.ExpectedAnalytics.Figures;
 import io.eventpipe.job.testing.ExpectedAnalytics.WindowKey;
@@ -66,7 +67,7 @@ class EventAnalyticsJobITCase {
     @Test
     void missingTopicStopsStartUpNamingTheOption(KafkaServer kafka, CassandraServer cassandra) {
         String deadLetterTopic = TestNames.uniqueTopic("events-dlq");
-        kafka.createTopic(deadLetterTopic, 1);
+        DeadLetterTopics.create(kafka, deadLetterTopic);
         String missing = TestNames.uniqueTopic("never-created");
         JobOptions options =
                 options(
@@ -88,7 +89,7 @@ class EventAnalyticsJobITCase {
         String deadLetterTopic = TestNames.uniqueTopic("events-dlq");
         String keyspace = TestNames.uniqueKeyspace("job_it");
         kafka.createTopic(topic, PARTITIONS);
-        kafka.createTopic(deadLetterTopic, 1);
+        DeadLetterTopics.create(kafka, deadLetterTopic);
         JobOptions options = options(kafka, cassandra, topic, deadLetterTopic, keyspace);
         KafkaTestClient kafkaClient = new KafkaTestClient(kafka.bootstrapServers());
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.eventpipe.job.testing.DeadLetterTopics;
 import io.eventpipe.job.testing.GeneratedEvents;
 import io.eventpipe.job.testing.GeneratedEvents.Produced;
 import io.eventpipe.job.testing.KafkaTestClient;
@@ -47,7 +48,7 @@ class JobOnSessionClusterITCase {
         String topic = TestNames.uniqueTopic("events");
         kafka.createTopic(topic, 4);
         String deadLetterTopic = TestNames.uniqueTopic("events-dlq");
-        kafka.createTopic(deadLetterTopic, 1);
+        DeadLetterTopics.create(kafka, deadLetterTopic);
         List<String> args =
                 List.of(
                         "--bootstrap-servers", kafka.bootstrapServers(),

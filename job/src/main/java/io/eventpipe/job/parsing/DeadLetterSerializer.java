@@ -19,9 +19,10 @@ import org.slf4j.LoggerFactory;
  * without a key spread over the topic's partitions; those with one follow its hash.
  *
  * <p>A dead letter larger than the topic accepts ({@link DeadLetterSizeLimit}, read from Kafka each
- * time the sink starts, so a restart after the limit was raised sees the new one) fails the job
+ * time the sink starts, so a restart after the limit was changed sees the new one) fails the job
  * with a {@link DeadLetterTooLargeException} naming the sizes and the setting to change, rather
- * than Kafka's bare refusal; the record is never dropped.
+ * than Kafka's bare refusal; the record is never dropped. Start-up refuses a dead-letter topic too
+ * small for the events topic, so this guards only against a limit lowered while the job runs.
  */
 public class DeadLetterSerializer implements KafkaRecordSerializationSchema<DeadLetter> {
 

@@ -88,8 +88,8 @@ public record DeadLetterSizeLimit(String topic, Integer topicMaxMessageBytes)
                     String.format(
                             "The dead letter of %s-%d@%d (reason %s) is %d bytes, more than %s"
                                     + " accepts. Nothing is dropped: the job fails on this record"
-                                    + " after every restart until it fits. %s See 'Dead letters'"
-                                    + " in job/SINK.md.",
+                                    + " after every restart until it fits. %s Each restart reads"
+                                    + " the limit afresh. See 'Dead letters' in job/SINK.md.",
                             source.topic(),
                             source.partition(),
                             source.offset(),
@@ -101,8 +101,8 @@ public record DeadLetterSizeLimit(String topic, Integer topicMaxMessageBytes)
     }
 
     /**
-     * A warning when the dead letter of a record at the events topic's limit would not fit, or
-     * empty when it would.
+     * Why the dead letter of a record at the events topic's limit would not fit, with the setting
+     * that makes it fit, or empty when it fits.
      */
     public Optional<String> mismatchWith(String eventsTopic, int eventsMaxMessageBytes) {
         long needed = (long) eventsMaxMessageBytes + HEADER_ROOM_BYTES;
@@ -112,8 +112,8 @@ public record DeadLetterSizeLimit(String topic, Integer topicMaxMessageBytes)
         return Optional.of(
                 String.format(
                         "Topic %s takes records of up to %d bytes (max.message.bytes), but dead"
-                                + " letters can have only %d (%s): an invalid record near that"
-                                + " size would stop the job until the limit is raised. %s",
+                                + " letters can have only %d (%s): the dead letter of an invalid"
+                                + " record near that size could not be written. %s",
                         eventsTopic,
                         eventsMaxMessageBytes,
                         maxBytes(),
@@ -144,7 +144,7 @@ public record DeadLetterSizeLimit(String topic, Integer topicMaxMessageBytes)
                 "Set max.message.bytes of topic %s to at least %d (kafka-configs.sh"
                         + " --bootstrap-server <broker> --alter --entity-type topics --entity-name"
                         + " %s --add-config max.message.bytes=%d, or rpk topic alter-config %s"
-                        + " --set max.message.bytes=%d); a restarted job reads the new limit.",
+                        + " --set max.message.bytes=%d).",
                 topic, bytes, topic, bytes, topic, bytes);
     }
 }

@@ -69,7 +69,7 @@ class DeadLetterSizeLimitTest {
     }
 
     @Test
-    void warnsWhenTheDeadLetterTopicIsNoLargerThanTheEventsTopic() {
+    void explainsTheMismatchWhenTheDeadLetterTopicIsNoLargerThanTheEventsTopic() {
         int events = KAFKA_DEFAULT_MAX_MESSAGE_BYTES;
         int enough = events + DeadLetterSizeLimit.HEADER_ROOM_BYTES;
 

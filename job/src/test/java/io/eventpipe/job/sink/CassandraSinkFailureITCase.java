@@ -10,6 +10,7 @@ import io.eventpipe.job.sink.AnalyticsRows.SentEvent;
 import io.eventpipe.job.testing.CassandraRows;
 import io.eventpipe.job.testing.CassandraRows.TotalsRow;
 import io.eventpipe.job.testing.CassandraRows.WindowRow;
+import io.eventpipe.job.testing.DeadLetterTopics;
 import io.eventpipe.job.testing.GeneratedEvents;
 import io.eventpipe.job.testing.GeneratedEvents.Produced;
 import io.eventpipe.local.CassandraServer;
@@ -62,7 +63,7 @@ class CassandraSinkFailureITCase {
     @BeforeEach
     void startCluster(@TempDir Path checkpoints) throws Exception {
         String topicName = TestNames.uniqueTopic("sink-events");
-        kafka.createTopic(topicName + "-dlq", 1);
+        DeadLetterTopics.create(kafka, topicName + "-dlq");
         topic = new EventTopic(kafka, topicName, 2);
         group = "group-" + topicName;
         keyspace = TestNames.uniqueKeyspace("sink_failure");
