@@ -31,9 +31,17 @@ import org.apache.flink.util.Collector;
  * folded into the {@link FoldedTotals} and forgotten. Every window row that arrives emits the
  * totals anew: folded plus every open window, so a provisional row never counts twice.
  *
- * <p>Assumes a window's rows all arrive before the watermark passes its end plus the allowed
- * lateness, which holds because the window operator emits them before forwarding that watermark.
- * Metrics: {@code rows_emitted_total} labelled {@code table=type_totals}, {@code
+ * <p>Which windows are past is decided by the watermark each row carries, never by this operator's
+ * own. All rows of a type come from the one window instance that owns the type, in order, and that
+ * instance emits no row for a window once its watermark has passed the window's end plus the
+ * allowed lateness. This operator's watermark, in contrast, is the lowest of every window
+ * instance's, and an idle one is left out of it: after a pause in the events, another instance that
+ * resumes first can carry it past a window whose final row the owning instance has yet to send.
+ * Folding on that watermark would fold the provisional row and then add the final one again. A
+ * window stays open until a newer row of its type shows it closed, which costs nothing: open or
+ * folded, it counts once.
+ *
+ * <p>Metrics: {@code rows_emitted_total} labelled {@code table=type_totals}, {@code
  * event_time_lag_milliseconds} (processing time minus the last watermark seen, -1 before the
  * first), and per event type {@code events_total} labelled {@code event_type}, a gauge equal to the
  * events of the last totals emitted, for at most 200 types per instance ({@link EventTypeGauges};
@@ -107,27 +115,29 @@ public class TypeTotalsFunction extends KeyedProcessFunction<String, WindowStats
         lastWatermark = Math.max(ctx.timerService().currentWatermark(), window.watermark());
         long addedEvents = window.events() - eventsSoFar(openWindows.get(window.windowStart()));
         openWindows.put(window.windowStart(), window);
-        ctx.timerService().registerEventTimeTimer(window.windowEnd() - 1 + allowedLatenessMillis);
+        foldWindowsClosedBy(window.watermark());
         TypeTotals totals = totals(ctx.getCurrentKey(), lastWatermark);
         out.collect(totals);
         rowsEmitted.inc();
         typeGauges.update(totals.eventType(), totals.events(), addedEvents);
     }
 
-    @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<TypeTotals> out)
-            throws Exception {
-        lastWatermark = ctx.timerService().currentWatermark();
+    /** Folds the open windows that no row can change once the owner's watermark is here. */
+    private void foldWindowsClosedBy(long ownersWatermark) throws Exception {
         FoldedTotals base = foldedOrEmpty();
+        boolean foldedAny = false;
         Iterator<Map.Entry<Long, WindowStats>> windows = openWindows.iterator();
         while (windows.hasNext()) {
             WindowStats window = windows.next().getValue();
-            if (window.windowEnd() - 1 + allowedLatenessMillis <= timestamp) {
+            if (window.windowEnd() - 1 + allowedLatenessMillis <= ownersWatermark) {
                 fold(base, window);
                 windows.remove();
+                foldedAny = true;
             }
         }
-        folded.update(base);
+        if (foldedAny) {
+            folded.update(base);
+        }
         if (openWindows.isEmpty()) {
             openWindows.clear(); // drops the empty map itself from state
         }

@@ -68,9 +68,25 @@ class TypeTotalsFunctionTest {
         harness.close();
     }
 
-    /** A window row whose users are {@code user-<from>} to {@code user-<to - 1>}. */
+    /**
+     * A window row whose users are {@code user-<from>} to {@code user-<to - 1>}, emitted at the
+     * watermark its window operator has when it fires such a row: the window's end for a final row,
+     * its start for a provisional one.
+     */
     private static WindowStats window(
             String type, long start, long events, int fromUser, int toUser, boolean isFinal) {
+        long watermark = isFinal ? start + MINUTE - 1 : start;
+        return window(type, start, events, fromUser, toUser, isFinal, watermark);
+    }
+
+    private static WindowStats window(
+            String type,
+            long start,
+            long events,
+            int fromUser,
+            int toUser,
+            boolean isFinal,
+            long watermark) {
         byte[] sketch = UserSketches.newUpdatable();
         for (int i = fromUser; i < toUser; i++) {
             UserSketches.addUser(sketch, "user-" + i);
@@ -87,7 +103,7 @@ class TypeTotalsFunctionTest {
                 start + MINUTE - 1,
                 new ArrayList<>(),
                 isFinal,
-                start);
+                watermark);
     }
 
     private TypeTotals send(WindowStats window) throws Exception {
@@ -131,11 +147,11 @@ class TypeTotalsFunctionTest {
 
     @Test
     void totalsAreTheSumOfFoldedAndOpenWindowsAcrossTheFold() throws Exception {
-        send(window("click", 0, 30, 0, 100, true));
-        harness.processWatermark(new Watermark(MINUTE - 1 + LATENESS.toMillis()));
+        long closed = MINUTE - 1 + LATENESS.toMillis();
+        send(window("click", 0, 30, 0, 100, true, closed));
         int stateAfterFold = harness.numKeyedStateEntries();
-        TypeTotals next = send(window("click", MINUTE, 12, 50, 150, false));
-        TypeTotals nextAgain = send(window("click", MINUTE, 20, 50, 160, false));
+        TypeTotals next = send(window("click", MINUTE, 12, 50, 150, false, closed));
+        TypeTotals nextAgain = send(window("click", MINUTE, 20, 50, 160, false, closed));
 
         assertThat(stateAfterFold).isEqualTo(1); // the folded totals; no open window left
         assertThat(next.events()).isEqualTo(42);
@@ -143,19 +159,36 @@ class TypeTotalsFunctionTest {
         assertThat(nextAgain.firstEvent()).isEqualTo(1);
         assertThat(nextAgain.lastEvent()).isEqualTo(2 * MINUTE - 1);
         assertThat((double) nextAgain.uniqueUsers()).isBetween(160 * 0.97, 160 * 1.03);
-        assertThat(nextAgain.watermark()).isEqualTo(MINUTE - 1 + LATENESS.toMillis());
+        assertThat(nextAgain.watermark()).isEqualTo(closed);
     }
 
     @Test
     void windowStaysOpenUntilItsAllowedLatenessHasPassed() throws Exception {
+        long closed = MINUTE - 1 + LATENESS.toMillis();
         send(window("click", 0, 30, 0, 10, true));
-        harness.processWatermark(new Watermark(MINUTE - 1 + LATENESS.toMillis() - 1));
-        TypeTotals lateFiring = send(window("click", 0, 31, 0, 11, true));
+        int stateWhileOpen = harness.numKeyedStateEntries();
+        TypeTotals lateFiring = send(window("click", 0, 31, 0, 11, true, closed - 1));
+        TypeTotals next = send(window("click", MINUTE, 5, 0, 5, false, closed));
 
+        assertThat(stateWhileOpen).isEqualTo(1); // the open window, nothing folded yet
         assertThat(lateFiring.events()).isEqualTo(31); // replaced, not added
-        assertThat(harness.numEventTimeTimers()).isEqualTo(1);
-        harness.processWatermark(new Watermark(MINUTE - 1 + LATENESS.toMillis()));
-        assertThat(harness.numEventTimeTimers()).isZero();
+        assertThat(next.events()).isEqualTo(36);
+        assertThat(harness.numKeyedStateEntries()).isEqualTo(2); // folded, and the next window
+    }
+
+    @Test
+    void anOperatorWatermarkAheadOfTheTypesOwnFoldsNothing() throws Exception {
+        // The instance that owns click was idle while another carried this operator's watermark
+        // far past the window: the window's final row is still to come and must replace, not add.
+        send(window("click", 0, 10, 0, 5, false, MINUTE / 2));
+        harness.processWatermark(new Watermark(10 * MINUTE));
+        TypeTotals fin = send(window("click", 0, 30, 0, 9, true, MINUTE - 1));
+        TypeTotals next = send(window("click", MINUTE, 4, 0, 2, true, 2 * MINUTE - 1));
+        TypeTotals last = send(window("click", 5 * MINUTE, 1, 0, 1, true, 6 * MINUTE - 1));
+
+        assertThat(fin.events()).isEqualTo(30);
+        assertThat(next.events()).isEqualTo(34);
+        assertThat(last.events()).isEqualTo(35);
     }
 
     @Test
@@ -187,8 +220,8 @@ class TypeTotalsFunctionTest {
             assertThat(((Gauge<?>) typeGauge(row.eventType())).getValue())
                     .isEqualTo(totals.events());
         }
-        harness.processWatermark(new Watermark(MINUTE - 1 + LATENESS.toMillis()));
-        TypeTotals afterFold = send(window("click", MINUTE, 9, 0, 4, false));
+        TypeTotals afterFold =
+                send(window("click", MINUTE, 9, 0, 4, false, MINUTE - 1 + LATENESS.toMillis()));
 
         assertThat(afterFold.events()).isEqualTo(25 + 9);
         assertThat(((Gauge<?>) typeGauge("click")).getValue()).isEqualTo(afterFold.events());
