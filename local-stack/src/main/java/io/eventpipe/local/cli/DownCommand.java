@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -38,8 +39,17 @@ final class DownCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
-        LocalStack stack = LocalStack.open();
+        Optional<StackLock> lock = StackLock.tryAcquire(StackLayout.fromEnvironment());
+        if (lock.isEmpty()) {
+            spec.commandLine().getErr().println(StackLock.busyMessage("down"));
+            return 1;
+        }
+        try (StackLock held = lock.get()) {
+            return down(spec.commandLine().getOut(), LocalStack.open());
+        }
+    }
+
+    private int down(PrintWriter out, LocalStack stack) throws IOException {
         stopJob(out, stack);
         for (String component :
                 List.of(LocalStack.STATS_API, "flink", LocalStack.KAFKA, LocalStack.CASSANDRA)) {

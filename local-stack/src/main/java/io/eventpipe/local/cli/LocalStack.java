@@ -106,9 +106,14 @@ final class LocalStack {
         stop(keys);
         out.printf("%-10s starting, log file %s%n", server.name(), server.logFile());
         out.flush();
+        // Ctrl-C while a server starts would leave it running but unrecorded, holding its port
+        // against the next up: stop it on the way out unless it started and was recorded.
+        Thread stopHalfStarted = new Thread(server::stop, "stop half-started " + server.name());
+        Runtime.getRuntime().addShutdownHook(stopHalfStarted);
         server.start();
         state.pids.putAll(pids.get());
         state.save(layout.stateFile());
+        Runtime.getRuntime().removeShutdownHook(stopHalfStarted);
     }
 
     /** Stops the recorded processes of a component and forgets them. */

@@ -123,6 +123,12 @@ final class StatusCommand implements Callable<Integer> {
 
     private static String flinkHealth(LocalStack stack) throws Exception {
         JsonNode overview = stack.flink.getJson("/overview");
+        if (overview.path("taskmanagers").asInt() == 0) {
+            // A job without a TaskManager still reports RUNNING while its tasks wait for slots.
+            throw new IllegalStateException(
+                    stack.flink.restUrl()
+                            + " has no TaskManager (crashed?); ./pipeline up restarts the cluster");
+        }
         return String.format(
                 "%s, %d TaskManager(s), %d of %d slots free",
                 stack.flink.restUrl(),

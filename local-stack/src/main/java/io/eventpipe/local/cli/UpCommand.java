@@ -92,10 +92,20 @@ final class UpCommand implements Callable<Integer> {
                 "--parallelism",
                 parallelism,
                 "must be 1 to " + FlinkCluster.TASK_SLOTS + ", the local TaskManager's slots");
-        LocalStack stack = LocalStack.open();
         if (help) {
-            return printHelp(out, stack);
+            return printHelp(out, LocalStack.open());
         }
+        Optional<StackLock> lock = StackLock.tryAcquire(StackLayout.fromEnvironment());
+        if (lock.isEmpty()) {
+            spec.commandLine().getErr().println(StackLock.busyMessage("up"));
+            return 1;
+        }
+        try (StackLock held = lock.get()) {
+            return up(out, LocalStack.open());
+        }
+    }
+
+    private int up(PrintWriter out, LocalStack stack) throws Exception {
         // Before anything starts, and before the comparison with a resumed job's options, so that
         // a bad option is reported as such and leaves nothing half up.
         Optional<String> problem =
