@@ -113,7 +113,11 @@ final class LocalStack {
         server.start();
         state.pids.putAll(pids.get());
         state.save(layout.stateFile());
-        Runtime.getRuntime().removeShutdownHook(stopHalfStarted);
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopHalfStarted);
+        } catch (IllegalStateException shuttingDown) {
+            // The hook runs already: the server is being stopped, as the user asked.
+        }
     }
 
     /** Stops the recorded processes of a component and forgets them. */
