@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,7 +47,15 @@ final class StackState {
     void save(Path file) {
         try {
             Files.createDirectories(file.getParent());
-            JSON.writeValue(file.toFile(), this);
+            // Written aside and moved over the old file, so that a process stopped mid-write
+            // leaves the previous state rather than an empty file that no command can read.
+            Path written = file.resolveSibling(file.getFileName() + ".new");
+            JSON.writeValue(written.toFile(), this);
+            Files.move(
+                    written,
+                    file,
+                    StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + file, e);
         }
