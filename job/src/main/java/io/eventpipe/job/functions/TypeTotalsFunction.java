@@ -31,15 +31,14 @@ import org.apache.flink.util.Collector;
  * folded into the {@link FoldedTotals} and forgotten. Every window row that arrives emits the
  * totals anew: folded plus every open window, so a provisional row never counts twice.
  *
- * <p>Which windows are past is decided by the watermark each row carries, never by this operator's
- * own. All rows of a type come from the one window instance that owns the type, in order, and that
- * instance emits no row for a window once its watermark has passed the window's end plus the
- * allowed lateness. This operator's watermark, in contrast, is the lowest of every window
- * instance's, and an idle one is left out of it: after a pause in the events, another instance that
- * resumes first can carry it past a window whose final row the owning instance has yet to send.
- * Folding on that watermark would fold the provisional row and then add the final one again. A
- * window stays open until a newer row of its type shows it closed, which costs nothing: open or
- * folded, it counts once.
+ * <p>A window is folded only once both watermarks have passed it: the one its type's rows carry and
+ * this operator's own. All rows of a type come from the one window instance that owns the type, in
+ * order, and that instance emits no row for a window once its watermark has passed the window's end
+ * plus the allowed lateness. This operator's watermark alone is not enough: it is the lowest of
+ * every window instance's, and an idle one is left out of it, so after a pause in the events
+ * another instance that resumes first can carry it past a window whose final row the owner has yet
+ * to send; folding then would fold the provisional row and add the final one again. Until both have
+ * passed, the window stays open, which costs nothing: open or folded, it counts once.
  *
  * <p>Metrics: {@code rows_emitted_total} labelled {@code table=type_totals}, {@code
  * event_time_lag_milliseconds} (processing time minus the last watermark seen, -1 before the
@@ -115,21 +114,21 @@ public class TypeTotalsFunction extends KeyedProcessFunction<String, WindowStats
         lastWatermark = Math.max(ctx.timerService().currentWatermark(), window.watermark());
         long addedEvents = window.events() - eventsSoFar(openWindows.get(window.windowStart()));
         openWindows.put(window.windowStart(), window);
-        foldWindowsClosedBy(window.watermark());
+        foldWindowsClosedBy(Math.min(window.watermark(), ctx.timerService().currentWatermark()));
         TypeTotals totals = totals(ctx.getCurrentKey(), lastWatermark);
         out.collect(totals);
         rowsEmitted.inc();
         typeGauges.update(totals.eventType(), totals.events(), addedEvents);
     }
 
-    /** Folds the open windows that no row can change once the owner's watermark is here. */
-    private void foldWindowsClosedBy(long ownersWatermark) throws Exception {
+    /** Folds the open windows that no row can change once the watermark is here. */
+    private void foldWindowsClosedBy(long watermark) throws Exception {
         FoldedTotals base = foldedOrEmpty();
         boolean foldedAny = false;
         Iterator<Map.Entry<Long, WindowStats>> windows = openWindows.iterator();
         while (windows.hasNext()) {
             WindowStats window = windows.next().getValue();
-            if (window.windowEnd() - 1 + allowedLatenessMillis <= ownersWatermark) {
+            if (window.windowEnd() - 1 + allowedLatenessMillis <= watermark) {
                 fold(base, window);
                 windows.remove();
                 foldedAny = true;

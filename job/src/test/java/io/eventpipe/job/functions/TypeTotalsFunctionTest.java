@@ -148,6 +148,7 @@ class TypeTotalsFunctionTest {
     @Test
     void totalsAreTheSumOfFoldedAndOpenWindowsAcrossTheFold() throws Exception {
         long closed = MINUTE - 1 + LATENESS.toMillis();
+        harness.processWatermark(new Watermark(closed));
         send(window("click", 0, 30, 0, 100, true, closed));
         int stateAfterFold = harness.numKeyedStateEntries();
         TypeTotals next = send(window("click", MINUTE, 12, 50, 150, false, closed));
@@ -168,6 +169,7 @@ class TypeTotalsFunctionTest {
         send(window("click", 0, 30, 0, 10, true));
         int stateWhileOpen = harness.numKeyedStateEntries();
         TypeTotals lateFiring = send(window("click", 0, 31, 0, 11, true, closed - 1));
+        harness.processWatermark(new Watermark(closed));
         TypeTotals next = send(window("click", MINUTE, 5, 0, 5, false, closed));
 
         assertThat(stateWhileOpen).isEqualTo(1); // the open window, nothing folded yet
@@ -220,6 +222,7 @@ class TypeTotalsFunctionTest {
             assertThat(((Gauge<?>) typeGauge(row.eventType())).getValue())
                     .isEqualTo(totals.events());
         }
+        harness.processWatermark(new Watermark(MINUTE - 1 + LATENESS.toMillis()));
         TypeTotals afterFold =
                 send(window("click", MINUTE, 9, 0, 4, false, MINUTE - 1 + LATENESS.toMillis()));
 
