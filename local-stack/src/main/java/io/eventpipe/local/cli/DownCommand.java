@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -38,15 +37,9 @@ final class DownCommand implements Callable<Integer> {
     private boolean purge;
 
     @Override
-    public Integer call() throws IOException {
-        Optional<StackLock> lock = StackLock.tryAcquire(StackLayout.fromEnvironment());
-        if (lock.isEmpty()) {
-            spec.commandLine().getErr().println(StackLock.busyMessage("down"));
-            return 1;
-        }
-        try (StackLock held = lock.get()) {
-            return down(spec.commandLine().getOut(), LocalStack.open());
-        }
+    public Integer call() throws Exception {
+        return StackLock.whileHeld(
+                spec, () -> down(spec.commandLine().getOut(), LocalStack.open()));
     }
 
     private int down(PrintWriter out, LocalStack stack) throws IOException {

@@ -7,6 +7,7 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Keeps two {@code ./pipeline up} or {@code down} from changing the stack at once: both would start
@@ -42,11 +43,29 @@ final class StackLock implements AutoCloseable {
         return Optional.of(new StackLock(channel));
     }
 
-    /** The message for a command that finds the lock taken. */
-    static String busyMessage(String command) {
-        return "Another ./pipeline up or down is running in this checkout; "
-                + command
-                + " did nothing. Wait for it to finish, then try again.";
+    /** The work of a command that changes the stack. */
+    interface Work {
+        int run() throws Exception;
+    }
+
+    /**
+     * Runs the command's work while holding the lock; when another process holds it, says so and
+     * returns 1 without running it.
+     */
+    static int whileHeld(CommandSpec spec, Work work) throws Exception {
+        Optional<StackLock> lock = tryAcquire(StackLayout.fromEnvironment());
+        if (lock.isEmpty()) {
+            spec.commandLine()
+                    .getErr()
+                    .println(
+                            "Another ./pipeline up or down is running in this checkout; "
+                                    + spec.name()
+                                    + " did nothing. Wait for it to finish, then try again.");
+            return 1;
+        }
+        try (StackLock held = lock.get()) {
+            return work.run();
+        }
     }
 
     @Override

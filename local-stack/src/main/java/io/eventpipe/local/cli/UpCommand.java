@@ -95,14 +95,7 @@ final class UpCommand implements Callable<Integer> {
         if (help) {
             return printHelp(out, LocalStack.open());
         }
-        Optional<StackLock> lock = StackLock.tryAcquire(StackLayout.fromEnvironment());
-        if (lock.isEmpty()) {
-            spec.commandLine().getErr().println(StackLock.busyMessage("up"));
-            return 1;
-        }
-        try (StackLock held = lock.get()) {
-            return up(out, LocalStack.open());
-        }
+        return StackLock.whileHeld(spec, () -> up(out, LocalStack.open()));
     }
 
     private int up(PrintWriter out, LocalStack stack) throws Exception {
